@@ -1,1 +1,4 @@
+import Foundation
 import IVRCommand
+
+exit(IVRCommand.run(Array(CommandLine.arguments.dropFirst())))

@@ -20,7 +20,13 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         SourceLocation(file: file, line: line, column: column + offset)
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    /// `file:line:col`, or just `file` for a finding about the whole file (line 0).
+    public var description: String { line > 0 ? "\(file):\(line):\(column)" : file }
+
+    /// A location that stands for a whole file (it could not be read, say).
+    public static func wholeFile(_ file: String) -> SourceLocation {
+        SourceLocation(file: file, line: 0, column: 0)
+    }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)

@@ -26,6 +26,19 @@ public struct Dialplan: Sendable {
         return body(&contexts[name, default: Context(name: name, location: location)])
     }
 
+    /// A copy in which timed includes are always active: what could be reached at some time of day.
+    public func ignoringIncludeTimes() -> Dialplan {
+        var copy = self
+        for name in contextOrder {
+            copy.contexts[name]?.includes = contexts[name]?.includes.map { include in
+                var always = include
+                always.timeSpec = nil
+                return always
+            } ?? []
+        }
+        return copy
+    }
+
     /// `autofallthrough` from `[general]` (default yes).
     public var autoFallthrough: Bool {
         guard let value = general["autofallthrough"] else { return true }
