@@ -6,9 +6,11 @@ enum ExpressionNumberFormat {
     /// The value as an `Int64` when `%.18Lg` would print it as a plain integer (so not `-0`).
     @inline(__always)
     private static func plainInteger(_ value: ExpressionReal) -> Int64? {
-        guard value > -integerLimit, value < integerLimit, value.rounded(.towardZero) == value else { return nil }
-        if value == 0 && value.sign == .minus { return nil }
-        return Int64(value)
+        guard value > -integerLimit, value < integerLimit else { return nil }
+        let integer = Int64(value)  // Truncates; in range by the guard.
+        guard ExpressionReal(integer) == value else { return nil }
+        if integer == 0 && value.sign == .minus { return nil }
+        return integer
     }
 
     /// `%.18Lg` of `value` as a string.

@@ -18,14 +18,12 @@ enum LogicFunctions {
                          read: { argument, context throws(FunctionError) in try ifTime(argument, context) }),
         DialplanFunction("SET", synopsis: "SET(varname=value) — sets the variable and returns the value",
                          read: { argument, context throws(FunctionError) in
-                             guard let equals = argument.firstIndex(of: "=") else {
+                             let bytes = S.bytes(argument)
+                             guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")), equals > 0 else {
                                  throw .badArguments(function: "SET", reason: "syntax SET(<varname>=[<value>])")
                              }
-                             let name = String(argument[..<equals])
-                             guard !name.isEmpty else {
-                                 throw .badArguments(function: "SET", reason: "syntax SET(<varname>=[<value>])")
-                             }
-                             let value = S.strip(String(argument[argument.index(after: equals)...]))
+                             let name = S.string(bytes[..<equals])
+                             let value = S.strip(S.string(bytes[(equals + 1)...]))
                              S.assign(S.strip(name), value, in: context)
                              return value
                          }),
@@ -65,27 +63,22 @@ enum LogicFunctions {
 
     /// IFTIME: the spec before the first `?`, then `true:false` split at the first `:`; quotes around parts dropped.
     static func ifTime(_ argument: String, _ context: any EvaluationContext) throws(FunctionError) -> String {
-        let data = stripQuoted(argument)
-        guard let question = data.firstIndex(of: "?") else {
+        let data = S.bytes(stripQuoted(argument))
+        guard let question = data.firstIndex(of: UInt8(ascii: "?")), question > 0 else {
             throw .badArguments(function: "IFTIME", reason: "syntax IFTIME(<timespec>?[<true>][:<false>])")
         }
-        let spec = String(data[..<question])
-        guard !spec.isEmpty else {
-            throw .badArguments(function: "IFTIME", reason: "syntax IFTIME(<timespec>?[<true>][:<false>])")
-        }
-        let rest = data[data.index(after: question)...]
-        let whenTrue: Substring
-        var whenFalse: Substring = ""
-        if let colon = rest.firstIndex(of: ":") {
-            whenTrue = rest[..<colon]
-            whenFalse = rest[rest.index(after: colon)...]
-        } else {
-            whenTrue = rest
+        let spec = S.string(data[..<question])
+        let rest = data[(question + 1)...]
+        var whenTrue = S.string(rest)
+        var whenFalse = ""
+        if let colon = rest.firstIndex(of: UInt8(ascii: ":")) {
+            whenTrue = S.string(rest[..<colon])
+            whenFalse = S.string(rest[(colon + 1)...])
         }
         let timeSpec = TimeSpec(spec)
         for problem in timeSpec.problems { context.warn("IFTIME: \(problem)") }
         let matches = timeSpec.matches(epoch: context.now, defaultZone: context.timeZone)
-        return stripQuoted(String(matches ? whenTrue : whenFalse))
+        return stripQuoted(matches ? whenTrue : whenFalse)
     }
 
     /// `ast_strip_quoted(s, "\"", "\"")`: blanks trimmed, then one pair of surrounding double quotes removed.

@@ -1,5 +1,6 @@
-// PLACEHOLDER owned by the functions helper.
 /// Every pure dialplan function this package provides.
 enum StandardFunctions {
-    static let all: [DialplanFunction] = []
+    static let all: [DialplanFunction] =
+        StringFunctions.all + ListFunctions.all + MathFunctions.all + LogicFunctions.all + TimeFunctions.all
+        + EncodingFunctions.all + [SayFiles.function, SprintfFunction.function]
 }

@@ -168,7 +168,7 @@ public struct DialplanParser {
         var extensionName: String
         var callerID: String?
         if hasName {
-            extensionName = Self.removingSpaces(substituteAtLoad(line.name ?? ""))
+            extensionName = ExtensionPattern.removingSpaces(substituteAtLoad(line.name ?? ""))
             callerID = line.callerID.map { substituteAtLoad($0) }
             if extensionName.isEmpty {
                 diagnostics.append(.error(.badExtensionName, "extension name is empty", at: entry.location(inValue: 0)))
@@ -282,18 +282,5 @@ public struct DialplanParser {
             return nil
         }
         return total
-    }
-
-    /// `ext_strncpy`: spaces outside `[...]` are dropped from extension names.
-    static func removingSpaces(_ name: String) -> String {
-        guard name.contains(" ") else { return name }
-        var result = ""
-        var square = 0
-        for character in name {
-            if character == "[" { square += 1 } else if character == "]", square > 0 { square -= 1 }
-            if character == " " && square == 0 { continue }
-            result.append(character)
-        }
-        return result
     }
 }
