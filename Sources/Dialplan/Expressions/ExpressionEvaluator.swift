@@ -7,10 +7,10 @@ public enum ExpressionEvaluator {
         // Asterisk sees a C string: anything from a NUL on is not there.
         if let nul = source.firstIndex(of: 0) { source.removeSubrange(nul...) }
         var parser = ExpressionParser(source: source, context: context)
-        guard let value = parser.parse() else {
+        guard let result = parser.evaluate() else {
             context?.warn("\(parser.syntaxError ?? "syntax error"); Input: \(String(decoding: source, as: UTF8.self))")
             return "0"
         }
-        return value.description
+        return result
     }
 }

@@ -55,12 +55,12 @@ enum ExpressionMathFunctions {
     ///
     /// A non-numeric argument reads as 0 (the C code reads the string's storage as a number).
     static func call(_ function: Function, name: String, arguments: [ExpressionValue],
-                     context: (any EvaluationContext)?) -> ExpressionValue {
+                     in workspace: ExpressionWorkspace) -> ExpressionValue {
         guard arguments.count == function.arity else {
-            context?.warn("Wrong args to \(name)() function")
+            workspace.warn("Wrong args to \(name)() function")
             return .number(0)
         }
-        let values = arguments.map { $0.number(warningTo: context) ?? 0 }
+        let values = arguments.map { workspace.number($0) ?? 0 }
         switch function {
         case .unary(let body): return .number(body(values[0]))
         case .binary(let body): return .number(body(values[0], values[1]))

@@ -1,52 +1,49 @@
 /// The arithmetic, comparison and logic operators of `$[...]`, with the C code's treatment of non-numbers.
-enum ExpressionOperators {
+extension ExpressionWorkspace {
     /// What `/` gives for a non-numeric divisor or division by zero (C `INT_MAX`).
     static let divisionFailure: ExpressionReal = 2_147_483_647
 
-    /// Applies the binary operator `kind` (not `?`, not the regex operators).
-    static func apply(_ kind: ExpressionToken.Kind, _ left: ExpressionValue, _ right: ExpressionValue,
-                      context: (any EvaluationContext)?) -> ExpressionValue {
+    /// Applies the binary operator `kind` (any but `?`).
+    mutating func apply(_ kind: ExpressionToken.Kind, _ left: ExpressionValue, _ right: ExpressionValue) -> ExpressionValue {
         switch kind {
-        case .or: return or(left, right, context: context)
-        case .and: return and(left, right, context: context)
-        case .plus: return plus(left, right, context: context)
-        case .minus: return minus(left, right, context: context)
-        case .times: return times(left, right, context: context)
-        case .divide: return divide(left, right, context: context)
-        case .modulo: return modulo(left, right, context: context)
-        case .equal, .notEqual, .less, .greater, .lessEqual, .greaterEqual:
-            return compare(kind, left, right, context: context)
-        case .colon: return ExpressionRegexOperators.match(left, right, anchored: true, context: context)
-        case .equalTilde: return ExpressionRegexOperators.match(left, right, anchored: false, context: context)
-        case .tildeTilde: return ExpressionRegexOperators.concatenate(left, right)
-        default: return .number(0)
+        case .or: or(left, right)
+        case .and: and(left, right)
+        case .plus: plus(left, right)
+        case .minus: minus(left, right)
+        case .times: times(left, right)
+        case .divide: divide(left, right)
+        case .modulo: modulo(left, right)
+        case .equal, .notEqual, .less, .greater, .lessEqual, .greaterEqual: compare(kind, left, right)
+        case .colon: match(left, right, anchored: true)
+        case .equalTilde: match(left, right, anchored: false)
+        case .tildeTilde: concatenate(left, right)
+        default: .number(0)
         }
     }
 
     /// `a | b`: `a` unless it is empty or zero, then `b`.
-    static func or(_ left: ExpressionValue, _ right: ExpressionValue, context: (any EvaluationContext)?) -> ExpressionValue {
+    func or(_ left: ExpressionValue, _ right: ExpressionValue) -> ExpressionValue {
         var left = left
-        return left.isZeroOrNull(warningTo: context) ? right : left
+        return isZeroOrNull(&left) ? right : left
     }
 
     /// `a & b`: `a` when neither is empty or zero, else 0.
-    static func and(_ left: ExpressionValue, _ right: ExpressionValue, context: (any EvaluationContext)?) -> ExpressionValue {
+    func and(_ left: ExpressionValue, _ right: ExpressionValue) -> ExpressionValue {
         var left = left
         var right = right
-        if left.isZeroOrNull(warningTo: context) || right.isZeroOrNull(warningTo: context) { return .number(0) }
+        if isZeroOrNull(&left) || isZeroOrNull(&right) { return .number(0) }
         return left
     }
 
     /// `= != < > <= >=`: byte-wise on the texts when either side is a non-numeric string, else numeric.
-    static func compare(_ kind: ExpressionToken.Kind, _ left: ExpressionValue, _ right: ExpressionValue,
-                        context: (any EvaluationContext)?) -> ExpressionValue {
+    func compare(_ kind: ExpressionToken.Kind, _ left: ExpressionValue, _ right: ExpressionValue) -> ExpressionValue {
         let result: Bool
         if left.isString || right.isString {
-            let a = left.bytes
-            let b = right.bytes
+            let a = bytes(of: left)
+            let b = bytes(of: right)
             switch kind {
-            case .equal: result = a == b
-            case .notEqual: result = a != b
+            case .equal: result = a.elementsEqual(b)
+            case .notEqual: result = !a.elementsEqual(b)
             case .less: result = a.lexicographicallyPrecedes(b)
             case .greater: result = b.lexicographicallyPrecedes(a)
             case .lessEqual: result = !b.lexicographicallyPrecedes(a)
@@ -54,8 +51,8 @@ enum ExpressionOperators {
             }
         } else {
             // A numeric string the C library cannot hold reads as 0 here (its storage was cleared).
-            let a = left.number(warningTo: context) ?? 0
-            let b = right.number(warningTo: context) ?? 0
+            let a = number(left) ?? 0
+            let b = number(right) ?? 0
             switch kind {
             case .equal: result = a == b
             case .notEqual: result = a != b
@@ -68,98 +65,103 @@ enum ExpressionOperators {
         return .number(result ? 1 : 0)
     }
 
-    static func plus(_ left: ExpressionValue, _ right: ExpressionValue, context: (any EvaluationContext)?) -> ExpressionValue {
-        guard let a = left.number(warningTo: context) else {
-            context?.warn("non-numeric argument")
-            return .number(right.number(warningTo: context) ?? 0)
+    /// `+`: a non-numeric side is ignored (both: 0).
+    func plus(_ left: ExpressionValue, _ right: ExpressionValue) -> ExpressionValue {
+        guard let a = number(left) else {
+            warn("non-numeric argument")
+            return .number(number(right) ?? 0)
         }
-        guard let b = right.number(warningTo: context) else { return .number(a) }
+        guard let b = number(right) else { return .number(a) }
         return .number(a + b)
     }
 
-    static func minus(_ left: ExpressionValue, _ right: ExpressionValue, context: (any EvaluationContext)?) -> ExpressionValue {
-        guard let a = left.number(warningTo: context) else {
-            context?.warn("non-numeric argument")
-            guard let b = right.number(warningTo: context) else { return .number(0) }
+    /// `-`: a non-numeric left side counts as 0, a non-numeric right side is ignored.
+    func minus(_ left: ExpressionValue, _ right: ExpressionValue) -> ExpressionValue {
+        guard let a = number(left) else {
+            warn("non-numeric argument")
+            guard let b = number(right) else { return .number(0) }
             return .number(0 - b)
         }
-        guard let b = right.number(warningTo: context) else {
-            context?.warn("non-numeric argument")
+        guard let b = number(right) else {
+            warn("non-numeric argument")
             return .number(a)
         }
         return .number(a - b)
     }
 
-    static func times(_ left: ExpressionValue, _ right: ExpressionValue, context: (any EvaluationContext)?) -> ExpressionValue {
-        guard let a = left.number(warningTo: context), let b = right.number(warningTo: context) else {
-            context?.warn("non-numeric argument")
+    /// `*`: 0 when either side is not numeric.
+    func times(_ left: ExpressionValue, _ right: ExpressionValue) -> ExpressionValue {
+        guard let a = number(left), let b = number(right) else {
+            warn("non-numeric argument")
             return .number(0)
         }
         return .number(a * b)
     }
 
-    static func divide(_ left: ExpressionValue, _ right: ExpressionValue, context: (any EvaluationContext)?) -> ExpressionValue {
-        guard let a = left.number(warningTo: context) else {
-            context?.warn("non-numeric argument")
+    /// `/` in floating point: a non-numeric dividend gives 0; a non-numeric or zero divisor gives `INT_MAX`.
+    func divide(_ left: ExpressionValue, _ right: ExpressionValue) -> ExpressionValue {
+        guard let a = number(left) else {
+            warn("non-numeric argument")
             return .number(0)
         }
-        guard let b = right.number(warningTo: context) else {
-            context?.warn("non-numeric argument")
-            return .number(divisionFailure)
+        guard let b = number(right) else {
+            warn("non-numeric argument")
+            return .number(Self.divisionFailure)
         }
         guard b != 0 else {
-            context?.warn("division by zero")
-            return .number(divisionFailure)
+            warn("division by zero")
+            return .number(Self.divisionFailure)
         }
         return .number(a / b)
     }
 
     /// `%` is C `fmodl` (sign of the dividend); modulo by zero gives the zero divisor back.
-    static func modulo(_ left: ExpressionValue, _ right: ExpressionValue, context: (any EvaluationContext)?) -> ExpressionValue {
-        guard let a = left.number(warningTo: context), let b = right.number(warningTo: context) else {
-            context?.warn("non-numeric argument")
+    func modulo(_ left: ExpressionValue, _ right: ExpressionValue) -> ExpressionValue {
+        guard let a = number(left), let b = number(right) else {
+            warn("non-numeric argument")
             return .number(0)
         }
         guard b != 0 else {
-            context?.warn("div by zero")
+            warn("div by zero")
             return .number(b)
         }
         return .number(a.truncatingRemainder(dividingBy: b))
     }
 
     /// Unary `-`; a non-number gives 0.
-    static func negate(_ value: ExpressionValue, context: (any EvaluationContext)?) -> ExpressionValue {
-        guard let a = value.number(warningTo: context) else {
-            context?.warn("non-numeric argument")
+    func negate(_ value: ExpressionValue) -> ExpressionValue {
+        guard let a = number(value) else {
+            warn("non-numeric argument")
             return .number(0)
         }
         return .number(-a)
     }
 
     /// Unary `!`: numbers test `== 0`; text is true when empty, `0`, or `atoi` gives 0.
-    static func not(_ value: ExpressionValue) -> ExpressionValue {
+    func not(_ value: ExpressionValue) -> ExpressionValue {
         let isTrue: Bool
         switch value {
         case .number(let a):
             isTrue = !(a == 0)
         case .numericString(let text), .string(let text):
-            if text.isEmpty || (text.count == 1 && text.first == UInt8(ascii: "0")) {
+            let characters = bytes(text)
+            if characters.isEmpty || characters.elementsEqual(CollectionOfOne(UInt8(ascii: "0"))) {
                 isTrue = false
             } else {
-                isTrue = ExpressionNumberScanner.atoiIsNonZero(text)
+                isTrue = ExpressionNumberScanner.atoiIsNonZero(characters)
             }
         }
         return .number(isTrue ? 0 : 1)
     }
 
     /// `c ? a :: b`: a string condition is true unless empty, `""` or `0`; a number unless zero.
-    static func choose(_ condition: ExpressionValue, _ whenTrue: ExpressionValue, _ whenFalse: ExpressionValue,
-                       context: (any EvaluationContext)?) -> ExpressionValue {
+    func choose(_ condition: ExpressionValue, _ whenTrue: ExpressionValue, _ whenFalse: ExpressionValue) -> ExpressionValue {
         let isTrue: Bool
         if case .string(let text) = condition {
-            isTrue = !text.isEmpty && !text.elementsEqual([0x22, 0x22]) && !text.elementsEqual([0x30])
+            let characters = bytes(text)
+            isTrue = !characters.isEmpty && !characters.elementsEqual([0x22, 0x22]) && !characters.elementsEqual([0x30])
         } else {
-            isTrue = (condition.number(warningTo: context) ?? 0) != 0
+            isTrue = (number(condition) ?? 0) != 0
         }
         return isTrue ? whenTrue : whenFalse
     }

@@ -2,13 +2,14 @@
 ///
 /// Lowest to highest: `? ::`, `|`, `&`, comparisons, `+ -`, `* / %`, unary `! -`, `: =~ ~~`, parentheses.
 /// Every binary operator is left-associative; both branches of `?` are evaluated, as in Asterisk.
+/// After a syntax error the parser only unwinds: `syntaxError` is set and values returned are placeholders.
 struct ExpressionParser {
     /// Nesting (parentheses, unary operators, operands) beyond which an expression is rejected.
     static let maximumDepth = 256
 
     private var lexer: ExpressionLexer
     private var current: ExpressionToken
-    private let context: (any EvaluationContext)?
+    private var workspace: ExpressionWorkspace
     private var depth = 0
     /// The first syntax error, when there is one.
     private(set) var syntaxError: String?
@@ -16,26 +17,32 @@ struct ExpressionParser {
     init(source: [UInt8], context: (any EvaluationContext)?) {
         lexer = ExpressionLexer(source: source)
         current = lexer.next()
-        self.context = context
+        workspace = ExpressionWorkspace(source: source, context: context)
     }
 
-    /// The value of the whole expression; "" when there are no tokens, nil on a syntax error.
-    mutating func parse() -> ExpressionValue? {
-        if current.kind == .end { return .empty }
-        guard let value = expression(minimumLevel: 1) else { return nil }
-        guard current.kind == .end else { return fail() }
-        return value
+    /// The text of the whole expression; "" when there are no tokens, nil on a syntax error.
+    mutating func evaluate() -> String? {
+        if current.kind == .end { return "" }
+        let value = expression(minimumLevel: 1)
+        if syntaxError == nil, current.kind != .end { fail() }
+        return syntaxError == nil ? workspace.description(of: value) : nil
     }
 
+    @inline(__always)
     private mutating func advance() {
         current = lexer.next()
     }
 
-    private mutating func fail(_ reason: String? = nil) -> ExpressionValue? {
+    @inline(__always)
+    private var failed: Bool { syntaxError != nil }
+
+    /// Records a syntax error (the first one wins) and gives the placeholder value to unwind with.
+    @discardableResult
+    private mutating func fail(_ reason: String? = nil) -> ExpressionValue {
         if syntaxError == nil {
             syntaxError = reason ?? "syntax error: unexpected \(describe(current)) at offset \(current.start)"
         }
-        return nil
+        return .number(0)
     }
 
     private func describe(_ token: ExpressionToken) -> String {
@@ -45,48 +52,54 @@ struct ExpressionParser {
     }
 
     /// Operators of at least `minimumLevel`, left-associative.
-    private mutating func expression(minimumLevel: Int) -> ExpressionValue? {
+    private mutating func expression(minimumLevel: Int) -> ExpressionValue {
         depth += 1
         defer { depth -= 1 }
         guard depth <= Self.maximumDepth else {
             return fail("syntax error: expression nested more than \(Self.maximumDepth) levels deep")
         }
-        guard var left = operand() else { return nil }
-        while true {
+        var left = operand()
+        while !failed {
             let level = current.binaryLevel
-            guard level != 0, level >= minimumLevel else { return left }
+            guard level != 0, level >= minimumLevel else { break }
             let kind = current.kind
             advance()
             if kind == .question {
-                guard let whenTrue = expression(minimumLevel: 1) else { return nil }
+                let whenTrue = expression(minimumLevel: 1)
+                if failed { break }
                 guard current.kind == .colonColon else { return fail() }
                 advance()
-                guard let whenFalse = expression(minimumLevel: 2) else { return nil }
-                left = ExpressionOperators.choose(left, whenTrue, whenFalse, context: context)
+                let whenFalse = expression(minimumLevel: 2)
+                if failed { break }
+                left = workspace.choose(left, whenTrue, whenFalse)
             } else {
-                guard let right = expression(minimumLevel: level + 1) else { return nil }
-                left = ExpressionOperators.apply(kind, left, right, context: context)
+                let right = expression(minimumLevel: level + 1)
+                if failed { break }
+                left = workspace.apply(kind, left, right)
             }
         }
+        return left
     }
 
     /// A token, a function call, a parenthesised expression, or `!`/`-` applied to what binds tighter.
-    private mutating func operand() -> ExpressionValue? {
+    private mutating func operand() -> ExpressionValue {
         let token = current
         switch token.kind {
         case .minus, .not:
             advance()
-            guard let value = expression(minimumLevel: ExpressionToken.unaryLevel + 1) else { return nil }
-            return token.kind == .minus ? ExpressionOperators.negate(value, context: context) : ExpressionOperators.not(value)
+            let value = expression(minimumLevel: ExpressionToken.unaryLevel + 1)
+            if failed { return value }
+            return token.kind == .minus ? workspace.negate(value) : workspace.not(value)
         case .leftParen:
             advance()
-            guard let value = expression(minimumLevel: 1) else { return nil }
+            let value = expression(minimumLevel: 1)
+            if failed { return value }
             guard current.kind == .rightParen else { return fail() }
             advance()
             return value
         case .operand:
             advance()
-            let text = lexer.source[token.start..<token.end]
+            let text = ExpressionText(buffer: ExpressionText.source, start: token.start, end: token.end)
             if current.kind == .leftParen { return call(text) }
             return token.isNumber ? .numericString(text) : .string(text)
         default:
@@ -95,22 +108,20 @@ struct ExpressionParser {
     }
 
     /// `NAME(a, b, ...)`: at least one argument; an empty one only after a comma.
-    private mutating func call(_ name: ArraySlice<UInt8>) -> ExpressionValue? {
+    private mutating func call(_ name: ExpressionText) -> ExpressionValue {
         advance()
-        var arguments: [ExpressionValue] = []
-        guard let first = expression(minimumLevel: 1) else { return nil }
-        arguments.append(first)
-        while current.kind == .comma {
+        var arguments: [ExpressionValue] = [expression(minimumLevel: 1)]
+        while !failed, current.kind == .comma {
             advance()
             if current.kind == .comma || current.kind == .rightParen {
                 arguments.append(.empty)
                 continue
             }
-            guard let argument = expression(minimumLevel: 1) else { return nil }
-            arguments.append(argument)
+            arguments.append(expression(minimumLevel: 1))
         }
+        if failed { return .number(0) }
         guard current.kind == .rightParen else { return fail() }
         advance()
-        return ExpressionFunctionCall.call(name, arguments: arguments, context: context)
+        return workspace.call(name, arguments: arguments)
     }
 }

@@ -1,25 +1,24 @@
 import Foundation
 
 /// The string operators of `$[...]`: `:` (regex anchored at the start), `=~` (unanchored) and `~~` (concatenation).
-enum ExpressionRegexOperators {
+extension ExpressionWorkspace {
     /// `a : re` / `a =~ re`: quotes stripped, POSIX ERE; with a group the text of group 1, else the match length.
     /// No match gives "" with a group and 0 without; a bad pattern gives "".
-    static func match(_ subject: ExpressionValue, _ pattern: ExpressionValue, anchored: Bool,
-                      context: (any EvaluationContext)?) -> ExpressionValue {
-        let text = ExpressionValue.strippingQuotes(subject.bytes)
-        let patternText = String(decoding: ExpressionValue.strippingQuotes(pattern.bytes), as: UTF8.self)
+    mutating func match(_ subject: ExpressionValue, _ pattern: ExpressionValue, anchored: Bool) -> ExpressionValue {
+        let text = Self.strippingQuotes(bytes(of: subject))
+        let patternText = String(decoding: Self.strippingQuotes(bytes(of: pattern)), as: UTF8.self)
         guard let regex = ExpressionRegexCache.shared.regex(for: patternText) else {
-            context?.warn("regcomp() error: invalid regular expression '\(patternText)'")
+            warn("regcomp() error: invalid regular expression '\(patternText)'")
             return .empty
         }
         let subjectText = String(decoding: text, as: UTF8.self)
         if let found = regex.firstMatch(in: subjectText), let whole = found.ranges.first ?? nil,
            !anchored || whole.lowerBound == 0 {
             if found.ranges.count > 1, let group = found.ranges[1] {
-                let bytes = Array(subjectText.utf8)
-                let lower = min(max(group.lowerBound, 0), bytes.count)
-                let upper = min(max(group.upperBound, lower), bytes.count)
-                return .text(bytes[lower..<upper])
+                let characters = Array(subjectText.utf8)
+                let lower = min(max(group.lowerBound, 0), characters.count)
+                let upper = min(max(group.upperBound, lower), characters.count)
+                return makeText(Array(characters[lower..<upper]))
             }
             return .number(ExpressionReal(whole.count))
         }
@@ -27,10 +26,10 @@ enum ExpressionRegexOperators {
     }
 
     /// `a ~~ b`: both texts, quotes stripped, joined.
-    static func concatenate(_ left: ExpressionValue, _ right: ExpressionValue) -> ExpressionValue {
-        var joined = Array(ExpressionValue.strippingQuotes(left.bytes))
-        joined.append(contentsOf: ExpressionValue.strippingQuotes(right.bytes))
-        return .text(joined[...])
+    mutating func concatenate(_ left: ExpressionValue, _ right: ExpressionValue) -> ExpressionValue {
+        var joined = Array(Self.strippingQuotes(bytes(of: left)))
+        joined.append(contentsOf: Self.strippingQuotes(bytes(of: right)))
+        return makeText(joined)
     }
 }
 
@@ -45,6 +44,7 @@ final class ExpressionRegexCache: @unchecked Sendable {
         let regex: POSIXRegex?
     }
 
+    // Guards `entries`; the compiled patterns themselves are read-only and safe to share.
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
 

@@ -19,7 +19,8 @@ struct BrokenDownTime: Sendable, Equatable {
     /// Epochs are clamped to about ±3 million years so the calendar arithmetic cannot overflow.
     static let epochLimit = 1.0e14
 
-    init(epoch: Double, zone: TimeZone) {
+    /// `zoneName` is the name the zone was asked for: Foundation reports "UTC" as "GMT", glibc does not.
+    init(epoch: Double, zone: TimeZone, zoneName: String? = nil) {
         let clamped = epoch.isNaN ? 0 : Swift.min(Swift.max(epoch, -Self.epochLimit), Self.epochLimit)
         let whole = clamped.rounded(.towardZero)
         epochSeconds = Int(whole)
@@ -27,7 +28,7 @@ struct BrokenDownTime: Sendable, Equatable {
         let date = Date(timeIntervalSince1970: whole)
         utcOffset = zone.secondsFromGMT(for: date)
         isDaylightSaving = zone.isDaylightSavingTime(for: date)
-        zoneAbbreviation = Self.abbreviation(zone, date)
+        zoneAbbreviation = Self.abbreviation(zone, date, name: zoneName)
         let local = epochSeconds + utcOffset
         let days = Self.floorDiv(local, 86_400)
         let secondOfDay = local - days * 86_400
@@ -40,14 +41,17 @@ struct BrokenDownTime: Sendable, Equatable {
     }
 
     /// The abbreviation glibc prints for `%Z`: tz database letters, `UTC`, or `+hh[mm]` when the zone has none.
-    static func abbreviation(_ zone: TimeZone, _ date: Date) -> String {
-        switch zone.identifier {
+    static func abbreviation(_ zone: TimeZone, _ date: Date, name: String? = nil) -> String {
+        let identifier = name ?? (zone.identifier == "GMT" ? "UTC" : zone.identifier)
+        switch identifier {
         case "UTC", "Etc/UTC", "Etc/Universal", "Universal", "Zulu", "Etc/Zulu": return "UTC"
         case "GMT", "Etc/GMT", "Etc/Greenwich", "Greenwich", "GMT0", "Etc/GMT0": return "GMT"
         default: break
         }
-        if let name = zone.abbreviation(for: date), !name.hasPrefix("GMT"), !name.hasPrefix("UTC") { return name }
         let offset = zone.secondsFromGMT(for: date)
+        if let name = ZoneAbbreviations.abbreviation(identifier: identifier, date: date, offset: offset,
+                                                     isDST: zone.isDaylightSavingTime(for: date)) { return name }
+        if let name = zone.abbreviation(for: date), !name.hasPrefix("GMT"), !name.hasPrefix("UTC") { return name }
         let sign = offset < 0 ? "-" : "+"
         let magnitude = Swift.abs(offset)
         let hours = magnitude / 3600, minutes = magnitude / 60 % 60

@@ -23,7 +23,7 @@ enum TimeFunctions {
         if name.isEmpty { return context.timeZone }
         if let zone = TimeZone(identifier: name) { return zone }
         context.warn("unknown time zone '\(name)', using UTC")
-        return TimeZone(secondsFromGMT: 0) ?? context.timeZone
+        return TimeZone(identifier: "UTC") ?? context.timeZone
     }
 
     static func strftime(_ argument: String, _ context: any EvaluationContext) -> String {
@@ -32,9 +32,11 @@ enum TimeFunctions {
         if let text = args.first, !text.isEmpty, let parsed = S.scanDouble(text) {
             epoch = parsed
         }
-        let zone = zone(args.count > 1 ? args[1] : "", context)
+        let zoneName = args.count > 1 ? args[1] : ""
+        let zone = zone(zoneName, context)
         let format = args.count > 2 ? args[2] : "%c"
-        let time = BrokenDownTime(epoch: epoch, zone: zone)
+        let known = !zoneName.isEmpty && TimeZone(identifier: zoneName) != nil
+        let time = BrokenDownTime(epoch: epoch, zone: zone, zoneName: zoneName.isEmpty ? nil : (known ? zoneName : "UTC"))
         let result = TimeFormatter.format(format, time)
         if result.isEmpty { context.warn("C function strftime() output nothing?!!") }
         return result

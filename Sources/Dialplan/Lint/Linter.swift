@@ -11,7 +11,7 @@ public struct Linter: Sendable {
     public var externalContexts: Set<String> = ["parkedcalls"]
 
     public init(knownApplications: Set<String> = SupportedApplications.names,
-                knownFunctions: Set<String> = Set(FunctionRegistry.standard.names).union(["CALLERID"])) {
+                knownFunctions: Set<String> = Set(FunctionRegistry.standard.names).union(ChannelFunctionNames.names)) {
         self.knownApplications = knownApplications
         self.knownFunctions = knownFunctions
     }

@@ -15,3 +15,11 @@ public enum SupportedApplications {
     /// Applications whose argument is `condition?target[:target]`.
     static let conditionalJumps: Set<String> = ["gotoif", "gotoiftime", "gosubif"]
 }
+
+/// Functions that read or change the call itself; the interpreter provides them, so the linter knows their names.
+public enum ChannelFunctionNames {
+    public static let names: Set<String> = [
+        "CALLERID", "CHANNEL", "LANGUAGE", "TIMEOUT", "EXCEPTION", "LOCAL", "LOCAL_PEEK", "STACK_PEEK",
+        "DB", "DB_EXISTS", "DB_DELETE", "DB_KEYS", "CURL", "SHELL", "TESTTIME",
+    ]
+}
