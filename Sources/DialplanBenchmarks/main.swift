@@ -32,7 +32,7 @@ func generateDialplan(lines target: Int) -> String {
     while lines < target {
         let name = "menu-\(context)"
         let next = "menu-\(context + 1)"
-        text += """
+        let block = """
         [\(name)]
         include => shared
         exten => s,1,Answer()
@@ -50,7 +50,8 @@ func generateDialplan(lines target: Int) -> String {
         exten => t,1,Goto(s,menu)
 
         """
-        lines += 16
+        text += block
+        lines += block.utf8.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
         context += 1
     }
     text += "[menu-\(context)]\nexten => s,1,Hangup()\n"

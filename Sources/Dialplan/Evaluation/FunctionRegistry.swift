@@ -26,5 +26,5 @@ public struct FunctionRegistry: Sendable {
     public var names: [String] { table.keys.sorted() }
 
     /// The functions that need no call: string, math, time, list and hash helpers.
-    public static let standard = FunctionRegistry(StandardFunctions.all)
+    public static let standard = FunctionRegistry(StandardFunctions.all + [EvalFunction.function])
 }

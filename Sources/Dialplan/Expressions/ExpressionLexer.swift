@@ -111,10 +111,17 @@ struct ExpressionLexer {
     }
 
     /// A word: units of a word byte or of `$` plus any byte but `{`; a number token when the number rule
-    /// matches as much; a reference when the word runs into `${`.
+    /// (`[0-9]+(\.[0-9]+)?`) matches all of it; a reference when the word runs into `${`.
     private mutating func word(from start: Int) -> ExpressionToken {
         let count = source.count
         var index = start
+        while index < count, ExpressionNumberScanner.isDigit(source[index]) { index += 1 }
+        if index > start, index + 1 < count, source[index] == UInt8(ascii: "."),
+           ExpressionNumberScanner.isDigit(source[index + 1]) {
+            index += 2
+            while index < count, ExpressionNumberScanner.isDigit(source[index]) { index += 1 }
+        }
+        let numberEnd = index
         while index < count {
             let byte = source[index]
             if Self.isWordByte(byte) {
@@ -129,20 +136,7 @@ struct ExpressionLexer {
             return reference(from: start, scanningAt: index + 2)
         }
         position = index
-        return ExpressionToken(kind: .operand, start: start, end: index, isNumber: numberLength(from: start) == index - start)
-    }
-
-    /// Length of `[0-9]+(\.[0-9]+)?` at `start`.
-    private func numberLength(from start: Int) -> Int {
-        let count = source.count
-        var index = start
-        while index < count, ExpressionNumberScanner.isDigit(source[index]) { index += 1 }
-        guard index > start else { return 0 }
-        if index + 1 < count, source[index] == UInt8(ascii: "."), ExpressionNumberScanner.isDigit(source[index + 1]) {
-            index += 1
-            while index < count, ExpressionNumberScanner.isDigit(source[index]) { index += 1 }
-        }
-        return index - start
+        return ExpressionToken(kind: .operand, start: start, end: index, isNumber: numberEnd == index && index > start)
     }
 
     /// A `${...}` reference token starting at `start`, its text scanned from just after a `${`.

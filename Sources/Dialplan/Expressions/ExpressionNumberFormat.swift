@@ -15,7 +15,14 @@ enum ExpressionNumberFormat {
 
     /// `%.18Lg` of `value` as a string.
     static func string(_ value: ExpressionReal) -> String {
-        if let integer = plainInteger(value) { return String(integer) }
+        if let integer = plainInteger(value) {
+            // Comparisons and logic produce 0 and 1 all the time: skip the integer printer for them.
+            switch integer {
+            case 0: return "0"
+            case 1: return "1"
+            default: return String(integer)
+            }
+        }
         return String(decoding: ExpressionCLibrary.formatG18(value), as: UTF8.self)
     }
 

@@ -45,6 +45,11 @@ enum ExpressionNumberScanner {
     /// Short decimals are converted exactly here (one correctly rounded division, as `strtold` rounds);
     /// anything longer goes to the C library.
     static func value(of text: ArraySlice<UInt8>) -> (value: ExpressionReal, rangeError: Bool) {
+        text.withUnsafeBufferPointer { value(of: $0) }
+    }
+
+    /// `strtold` as above, on bytes in place.
+    static func value(of text: UnsafeBufferPointer<UInt8>) -> (value: ExpressionReal, rangeError: Bool) {
         var index = text.startIndex
         let end = text.endIndex
         while index < end, text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t") { index += 1 }
@@ -61,7 +66,7 @@ enum ExpressionNumberScanner {
             sawDigit = true
             if mantissa != 0 || text[index] != UInt8(ascii: "0") {
                 significant += 1
-                if significant > exactDigits { return ExpressionCLibrary.convert(text) }
+                if significant > exactDigits { return ExpressionCLibrary.convert(ArraySlice(text)) }
                 mantissa = mantissa * 10 + UInt64(text[index] - UInt8(ascii: "0"))
             }
             index += 1
@@ -72,7 +77,7 @@ enum ExpressionNumberScanner {
                 sawDigit = true
                 fractionDigits += 1
                 if mantissa != 0 || text[probe] != UInt8(ascii: "0") { significant += 1 }
-                if significant > exactDigits || fractionDigits > exactPowers { return ExpressionCLibrary.convert(text) }
+                if significant > exactDigits || fractionDigits > exactPowers { return ExpressionCLibrary.convert(ArraySlice(text)) }
                 mantissa = mantissa * 10 + UInt64(text[probe] - UInt8(ascii: "0"))
                 probe += 1
             }

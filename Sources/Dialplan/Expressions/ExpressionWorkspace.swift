@@ -24,6 +24,17 @@ struct ExpressionWorkspace {
         text.buffer == ExpressionText.source ? source[text.start..<text.end] : buffers[text.buffer][text.start..<text.end]
     }
 
+    /// Runs `body` on the bytes of a text without copying them.
+    @inline(__always)
+    func withBytes<Result>(_ text: ExpressionText, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if text.buffer == ExpressionText.source {
+            return source.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[text.start..<text.end])) }
+        }
+        return buffers[text.buffer].withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[text.start..<text.end]))
+        }
+    }
+
     /// `to_string`: the text of a value, numbers printed with `%.18Lg`.
     func bytes(of value: ExpressionValue) -> ArraySlice<UInt8> {
         switch value {
@@ -54,7 +65,7 @@ struct ExpressionWorkspace {
         case .string:
             return nil
         case .numericString(let text):
-            let converted = ExpressionNumberScanner.value(of: bytes(text))
+            let converted = withBytes(text) { ExpressionNumberScanner.value(of: $0) }
             if converted.rangeError {
                 warn("Conversion of \(String(decoding: bytes(text), as: UTF8.self)) to number under/overflowed!")
                 return nil

@@ -195,80 +195,18 @@ enum FunctionSupport {
 
     // MARK: - Variables named by an argument
 
-    /// What `${name}` yields: a variable, a function call `NAME(args)`, optionally with `:offset[:length]`.
+    /// What `${name}` yields: a variable or a function call `NAME(args)`, optionally with `:offset[:length]`.
     static func value(of name: String, in context: any EvaluationContext) -> String {
-        let (base, substring) = splitSubstring(name)
-        var value: String
-        if let call = functionCall(base) {
-            if let function = context.functions[call.name], let read = function.read {
-                do { value = try read(call.argument, context) } catch { value = "" }
-            } else {
-                context.warn("Function \(call.name) not registered")
-                value = ""
-            }
-        } else {
-            value = context.variable(named: base) ?? ""
-        }
-        if let substring { value = applySubstring(value, substring) }
-        return value
+        VariableReference(Array(name.utf8)).resolve(in: context)
     }
 
     /// `pbx_builtin_setvar_helper`: a name ending in `)` writes a function, anything else sets a channel variable.
     static func assign(_ name: String, _ value: String?, in context: any EvaluationContext) {
-        if let call = functionCall(name), name.hasSuffix(")") {
-            guard let function = context.functions[call.name], let write = function.write else {
-                context.warn("Function \(call.name) not registered or not writable")
-                return
-            }
-            do { try write(call.argument, value ?? "", context) } catch { context.warn(error.description) }
+        if name.hasSuffix(")"), name.utf8.contains(UInt8(ascii: "(")) {
+            FunctionCall.write(name, value: value ?? "", in: context)
             return
         }
         if let value { context.setVariable(name, to: value) } else { context.deleteVariable(name) }
-    }
-
-    /// `NAME(args)`: args run from the first `(` to the last `)` (or the end when there is none).
-    static func functionCall(_ text: String) -> (name: String, argument: String)? {
-        let b = bytes(text)
-        guard let open = b.firstIndex(of: UInt8(ascii: "(")) else { return nil }
-        let close = b.lastIndex(of: UInt8(ascii: ")")).flatMap { $0 > open ? $0 : nil } ?? b.count
-        return (string(b[..<open]), string(b[(open + 1)..<close]))
-    }
-
-    private static func splitSubstring(_ name: String) -> (String, String?) {
-        let b = bytes(name)
-        var depth = 0
-        for (i, byte) in b.enumerated() {
-            if byte == UInt8(ascii: "(") { depth += 1 }
-            else if byte == UInt8(ascii: ")") { depth = max(0, depth - 1) }
-            else if byte == UInt8(ascii: ":") && depth == 0 {
-                return (string(b[..<i]), string(b[(i + 1)...]))
-            }
-        }
-        return (name, nil)
-    }
-
-    /// `ast_str_substring` with `sscanf("%d:%d")` reading of the offset and length.
-    static func applySubstring(_ value: String, _ spec: String) -> String {
-        let s = bytes(spec)
-        guard let offsetScan = scanInt(s) else { return value }
-        var length = Int.max
-        if offsetScan.next < s.count, s[offsetScan.next] == UInt8(ascii: ":"),
-           let lengthScan = scanInt(s, at: offsetScan.next + 1) {
-            length = Int(lengthScan.value)
-        }
-        let b = bytes(value)
-        var offset = Int(offsetScan.value)
-        if offset < 0 { offset = max(0, b.count + offset) }
-        if offset >= b.count { return "" }
-        var end: Int
-        if length >= 0 {
-            end = length > b.count - offset ? b.count : offset + length
-        } else {
-            end = b.count + length
-            if end <= offset { return "" }
-        }
-        end = min(end, b.count)
-        return string(b[offset..<end])
     }
 
     /// `strsep` with a one-byte delimiter set (NUL = empty set): the next field and the rest, if any.

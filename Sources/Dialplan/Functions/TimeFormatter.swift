@@ -254,11 +254,12 @@ enum TimeFormatter {
         let target: Int
         let fill: UInt8
         if pad == UInt8(ascii: "-") {
-            target = 0
+            // glibc: no padding, unless a width is given, which then pads with spaces.
+            target = width ?? 0
             fill = UInt8(ascii: " ")
         } else if piece.numeric {
             target = width ?? piece.defaultWidth
-            fill = pad ?? piece.defaultPad
+            fill = pad == UInt8(ascii: "_") ? UInt8(ascii: " ") : (pad ?? piece.defaultPad)
         } else {
             target = width ?? 0
             fill = pad == UInt8(ascii: "0") ? UInt8(ascii: "0") : UInt8(ascii: " ")

@@ -11,7 +11,7 @@ struct JumpTarget: Equatable {
     init?(_ text: String) {
         var body = text
         // Gosub arguments: the text from the first '(' of the priority field belongs to the callee.
-        if let open = body.firstIndex(of: "("), !body[..<open].contains("$") {
+        if let open = body.firstIndex(of: "("), !body[..<open].utf8.contains(UInt8(ascii: "$")) {
             body = String(body[..<open])
         }
         let fields = body.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingBlanks() }
@@ -31,7 +31,7 @@ struct JumpTarget: Equatable {
 
     /// Targets written with variables or expressions are only known at run time.
     var isDynamic: Bool {
-        [context, exten, priority].contains { $0?.contains("$") == true }
+        [context, exten, priority].contains { $0?.utf8.contains(UInt8(ascii: "$")) == true }
     }
 
     /// Relative priorities (`+1`, `-2`) depend on where the jump happens.

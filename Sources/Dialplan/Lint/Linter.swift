@@ -66,7 +66,7 @@ public struct Linter: Sendable {
             findings.append(.error(.applicationWhitespace,
                                    "application name '\(app)' has blanks around it, so Asterisk looks up '\(app)' and fails",
                                    at: priority.applicationLocation))
-        } else if !app.contains("$") && !app.isEmpty && !knownApplications.contains(appKey) {
+        } else if !app.utf8.contains(UInt8(ascii: "$")) && !app.isEmpty && !knownApplications.contains(appKey) {
             let message = appKey == "macro"
                 ? "Macro was removed from Asterisk; use Gosub"
                 : "application '\(app)' is not supported by this engine; a call reaching it ends here"
@@ -103,7 +103,7 @@ public struct Linter: Sendable {
             }) {
                 continue
             }
-            if text.contains("|") {
+            if text.utf8.contains(UInt8(ascii: "|")) {
                 finding.notes.append(.init("'|' no longer separates arguments in Asterisk; write ',' instead"))
             }
             findings.append(finding)

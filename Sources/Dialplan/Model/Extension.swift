@@ -45,7 +45,9 @@ public struct Extension: Sendable {
 
     /// The priority carrying `label`.
     public func priority(labeled label: String) -> Priority? {
-        priorities.first { $0.label == label }
+        // Index rather than iterate: iterating copies every Priority (and retains its strings).
+        for index in priorities.indices where priorities[index].label == label { return priorities[index] }
+        return nil
     }
 
     /// The smallest priority number greater than `number`.

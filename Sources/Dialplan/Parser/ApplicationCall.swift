@@ -26,7 +26,7 @@ struct ApplicationCall {
             return
         }
         let head = String(decoding: bytes[start..<open], as: UTF8.self)
-        if head.contains("${") || head.contains("$[") {
+        if head.containsSubstitution {
             name = String(decoding: bytes[start...], as: UTF8.self)
             data = ""
             dataOffset = bytes.count

@@ -86,7 +86,7 @@ public struct DialplanParser {
 
     /// Load-time substitution: globals only, no channel.
     private func substituteAtLoad(_ text: String) -> String {
-        guard text.contains("${") || text.contains("$[") else { return text }
+        guard text.containsSubstitution else { return text }
         return Substituter.substitute(text, in: StandaloneContext(globals: globalValues))
     }
 
@@ -194,9 +194,10 @@ public struct DialplanParser {
             return
         }
         let priorityLocation = entry.location(inValue: line.priorityOffset)
-        let existing = dialplan[context: context]?.extension(named: extensionName, callerID: callerID)
-        guard let number = resolvePriority(line.priority, cursor: cursor, existing: existing,
-                                           location: priorityLocation) else { return }
+        guard let number = resolvePriority(line.priority, cursor: cursor, location: priorityLocation,
+                                           labelLookup: { [dialplan] label in
+            dialplan.contexts[context]?.extension(named: extensionName, callerID: callerID)?.priority(labeled: label)?.number
+        }) else { return }
         cursor.lastPriority = number
         let lineLocation = entry.location
         if number == Self.hintPriority {
@@ -244,8 +245,8 @@ public struct DialplanParser {
     static let hintPriority = -1
 
     /// `n`, `s`, a number, a label of the same extension, each with an optional `+N`; nil (and a finding) if invalid.
-    private mutating func resolvePriority(_ text: String, cursor: Cursor, existing: Extension?,
-                                          location: SourceLocation) -> Int? {
+    private mutating func resolvePriority(_ text: String, cursor: Cursor, location: SourceLocation,
+                                          labelLookup: (String) -> Int?) -> Int? {
         var base = text
         var addend = 0
         if let plus = text.firstIndex(of: "+") {
@@ -267,8 +268,8 @@ public struct DialplanParser {
         default:
             if let value = Condition.leadingInteger(base), base.first.map({ $0.isNumber || $0 == "-" || $0 == "+" || $0 == " " }) == true {
                 number = value
-            } else if let labeled = existing?.priority(labeled: base) {
-                number = labeled.number
+            } else if let labeled = labelLookup(base) {
+                number = labeled
             } else {
                 diagnostics.append(.error(.badPriority, base.isEmpty ? "priority is missing"
                                           : "priority '\(base)' is not a number, 'n', 's', 'hint' or an earlier label of this extension",

@@ -96,18 +96,20 @@ private struct ExtensionSearch {
         }
         guard let context = dialplan.contexts[contextName] else { return nil }
 
-        for candidate in context.extensions {
-            let matched = candidate.pattern.match(bytes: exten, mode: mode)
+        // Index the array instead of iterating values: each Extension copy would retain a dozen fields.
+        let extensions = context.extensions
+        for index in extensions.indices {
+            let matched = extensions[index].pattern.match(bytes: exten, mode: mode)
             if matched == 0 { continue }
-            if candidate.callerID != nil && !callerIDMatches(candidate) { continue }
+            if extensions[index].callerID != nil && !callerIDMatches(extensions[index]) { continue }
             if matched == 2 && mode == .matchMore { return nil }
             let found: Priority?
             switch priority {
-            case .number(let number): found = candidate.priority(number)
-            case .label(let label): found = candidate.priority(labeled: label)
+            case .number(let number): found = extensions[index].priority(number)
+            case .label(let label): found = extensions[index].priority(labeled: label)
             }
             if let found {
-                return ExtensionMatch(context: context.name, extension: candidate, priority: found)
+                return ExtensionMatch(context: context.name, extension: extensions[index], priority: found)
             }
         }
 
