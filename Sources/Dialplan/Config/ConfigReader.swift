@@ -59,9 +59,8 @@ public struct ConfigReader: Sendable {
     private func process(text: String, path: String, depth: Int, state: inout State, into output: inout Output) {
         output.sources.append(SourceFile(path: path, text: text))
         var stripper = CommentStripper()
-        var bytes = Array(text.utf8)
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        let bytes = Array(text.utf8)
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var lineNumber = 0
         while start <= bytes.count {
             lineNumber += 1
@@ -69,17 +68,14 @@ public struct ConfigReader: Sendable {
             while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
             var lineEnd = end
             if lineEnd > start, bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
-            let column = lineNumber == 1 && start == 3 ? 1 : 1
-            let location = SourceLocation(file: path, line: lineNumber, column: column)
-            let physical = bytes[start..<lineEnd]
-            let stripped = stripper.strip(physical, location: SourceLocation(file: path, line: lineNumber, column: 1))
-            if let line = Self.trimmed(stripped, physicalStart: start, lineStart: start, location: location) {
+            let location = SourceLocation(file: path, line: lineNumber, column: 1)
+            let stripped = stripper.strip(bytes[start..<lineEnd], location: location)
+            if let line = Self.trimmed(stripped, location: location) {
                 handle(line, path: path, depth: depth, state: &state, into: &output)
             }
             if end >= bytes.count { break }
             start = end + 1
         }
-        bytes.removeAll()
         if stripper.depth > 0, let opened = stripper.openedAt {
             output.diagnostics.append(.error(.unterminatedBlockComment,
                                              "block comment ';--' is never closed with '--;'", at: opened))
@@ -87,8 +83,7 @@ public struct ConfigReader: Sendable {
     }
 
     /// Trims blanks from a stripped line; nil when nothing is left.
-    private static func trimmed(_ stripped: CommentStripper.Stripped, physicalStart: Int, lineStart: Int,
-                                location: SourceLocation) -> ConfigLine? {
+    private static func trimmed(_ stripped: CommentStripper.Stripped, location: SourceLocation) -> ConfigLine? {
         let bytes = stripped.bytes
         var first = bytes.startIndex
         var last = bytes.endIndex
@@ -282,12 +277,23 @@ public struct ConfigReader: Sendable {
         }
         var result = glob_t()
         defer { globfree(&result) }
-        guard Glibc.glob(pattern, 0, nil, &result) == 0 else { return [] }
+        guard globFiles(pattern, &result) == 0 else { return [] }
         var paths: [String] = []
         for index in 0..<Int(result.gl_pathc) {
             if let cString = result.gl_pathv[index] { paths.append(String(cString: cString)) }
         }
         return paths.sorted()
+    }
+
+    /// The C library's `glob(3)`.
+    private static func globFiles(_ pattern: String, _ result: inout glob_t) -> Int32 {
+        #if canImport(Glibc)
+        return Glibc.glob(pattern, 0, nil, &result)
+        #elseif canImport(Musl)
+        return Musl.glob(pattern, 0, nil, &result)
+        #else
+        return Darwin.glob(pattern, 0, nil, &result)
+        #endif
     }
 
     static func load(_ path: String) -> String? {

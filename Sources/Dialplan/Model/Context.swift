@@ -29,8 +29,13 @@ public struct Context: Sendable {
             return body(&extensions[index])
         }
         var created = Extension(name: name, callerID: callerID, location: location)
-        let result = body(&created)
         let index = insertionIndex(for: created)
+        // `1-23` and `123`, `_X` and `_[0-9]`: Asterisk treats these as one extension (an alias), so they share it.
+        if index > 0, Extension.order(created, extensions[index - 1]) == 0 {
+            indexByKey[key] = index - 1
+            return body(&extensions[index - 1])
+        }
+        let result = body(&created)
         extensions.insert(created, at: index)
         if index == extensions.count - 1 {
             indexByKey[key] = index

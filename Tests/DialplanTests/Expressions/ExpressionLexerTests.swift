@@ -60,7 +60,8 @@ struct ExpressionLexerTests {
     func dollar() {
         #expect(texts("$a") == ["$a"])
         #expect(texts("a$ b") == ["a$ b"])
-        #expect(texts("$+1") == ["$+", "1"])
+        #expect(texts("$+1") == ["$+1"])
+        #expect(texts("$+ 1") == ["$+", "1"])
         #expect(texts("$$") == ["$$"])
         #expect(texts("a $") == ["a"])
     }

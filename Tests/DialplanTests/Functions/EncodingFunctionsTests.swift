@@ -2,10 +2,6 @@ import Foundation
 import Testing
 @testable import Dialplan
 
-private func read(_ name: String, _ arg: String, _ ctx: StandaloneContext) throws -> String {
-    try FunctionTestKit.read(name, arg, ctx)
-}
-
 @Suite struct EncodingFunctionsTests {
     @Test(arguments: [
         ("abc", "a9993e364706816aba3e25717850c26c9cd0d89d"),

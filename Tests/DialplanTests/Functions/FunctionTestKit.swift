@@ -31,3 +31,8 @@ enum FunctionTestKit {
         (try? read(name, argument, context)) ?? ""
     }
 }
+
+/// Reads a function through the test kit (shared by every function test file).
+func read(_ name: String, _ argument: String, _ context: StandaloneContext) throws -> String {
+    try FunctionTestKit.read(name, argument, context)
+}

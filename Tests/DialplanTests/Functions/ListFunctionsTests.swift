@@ -2,10 +2,6 @@ import Foundation
 import Testing
 @testable import Dialplan
 
-private func read(_ name: String, _ arg: String, _ ctx: StandaloneContext) throws -> String {
-    try FunctionTestKit.read(name, arg, ctx)
-}
-
 @Suite struct ListFunctionsTests {
     @Test(arguments: [
         ("1", "a"), ("2", "b"), ("2-3", "b-c"), ("-2", "a-b"), ("3-", "c-d-e"), ("1&3&5", "a-c-e"), ("2-3&5", "b-c-e"),

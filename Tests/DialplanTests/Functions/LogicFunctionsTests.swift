@@ -2,10 +2,6 @@ import Foundation
 import Testing
 @testable import Dialplan
 
-private func read(_ name: String, _ arg: String, _ ctx: StandaloneContext) throws -> String {
-    try FunctionTestKit.read(name, arg, ctx)
-}
-
 @Suite struct LogicFunctionsTests {
     @Test(arguments: [
         ("1?yes:no", "yes"), ("0?yes:no", "no"), (" 1 ? yes : no ", "yes"), ("abc?yes:no", "yes"), ("0.9?yes:no", "no"),

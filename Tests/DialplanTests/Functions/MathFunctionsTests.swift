@@ -2,10 +2,6 @@ import Foundation
 import Testing
 @testable import Dialplan
 
-private func read(_ name: String, _ arg: String, _ ctx: StandaloneContext) throws -> String {
-    try FunctionTestKit.read(name, arg, ctx)
-}
-
 @Suite struct MathFunctionsTests {
     // AST_TEST_DEFINE(test_MATH_function) and documented examples.
     @Test(arguments: [

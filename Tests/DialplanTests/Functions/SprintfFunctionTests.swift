@@ -2,10 +2,6 @@ import Foundation
 import Testing
 @testable import Dialplan
 
-private func read(_ name: String, _ arg: String, _ ctx: StandaloneContext) throws -> String {
-    try FunctionTestKit.read(name, arg, ctx)
-}
-
 @Suite struct SprintfFunctionTests {
     @Test(arguments: [
         ("%05d,42", "00042"), ("%s-%s,a,b", "a-b"), ("%.2f,3.14159", "3.14"), ("%x,255", "ff"), ("%X,255", "FF"),

@@ -2,10 +2,6 @@ import Foundation
 import Testing
 @testable import Dialplan
 
-private func read(_ name: String, _ arg: String, _ ctx: StandaloneContext) throws -> String {
-    try FunctionTestKit.read(name, arg, ctx)
-}
-
 @Suite struct StringFunctionsTests {
     @Test func lenCountsBytesOfTheRawArgument() throws {
         let ctx = FunctionTestKit.context()

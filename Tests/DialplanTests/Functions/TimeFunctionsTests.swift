@@ -5,10 +5,6 @@ import Glibc
 #endif
 @testable import Dialplan
 
-private func read(_ name: String, _ arg: String, _ ctx: StandaloneContext) throws -> String {
-    try FunctionTestKit.read(name, arg, ctx)
-}
-
 @Suite struct TimeFunctionsTests {
     @Test func strptimeDocumentedExample() throws {
         let ctx = FunctionTestKit.context()

@@ -193,3 +193,22 @@ import Testing
         #expect(priority.data == "ab")
     }
 }
+
+@Suite struct ExtensionAliasTests {
+    @Test func dashedAndPlainNamesAreOneExtension() throws {
+        let result = load("[c]\nexten => 555-1234,1,NoOp(first)\nexten => 5551234,1,NoOp(second)\nexten => 5551234,2,NoOp(third)\n")
+        #expect(result.diagnostics.map(\.description) == [
+            "test.conf:3:18: error: priority 1 of extension '555-1234' in context 'c' is already defined",
+        ])
+        let c = try #require(result.dialplan[context: "c"])
+        #expect(c.extensions.count == 1)
+        #expect(c.extension(named: "5551234")?.priorities.map(\.data) == ["first", "third"])
+    }
+
+    @Test func equivalentPatternsAreOneExtension() throws {
+        let result = load("[c]\nexten => _X,1,NoOp(a)\nexten => _[0-9],2,NoOp(b)\n")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.dialplan[context: "c"]?.extensions.map(\.name) == ["_X"])
+        #expect(result.dialplan[context: "c"]?.extension(named: "_[0-9]")?.priorities.count == 2)
+    }
+}
