@@ -73,6 +73,12 @@ let parseSeconds = best(of: 5) {
 }
 print(String(format: "parse + lint: %d lines in %.3f s (%.0f lines/s), %d findings",
              actualLines, parseSeconds, Double(actualLines) / parseSeconds, findings))
+var config = ConfigReader().read(text: "", path: "empty.conf")
+let readSeconds = best(of: 5) { config = ConfigReader().read(path: path) }
+var parsed = Dialplan()
+let modelSeconds = best(of: 5) { parsed = DialplanParser.parse(config).dialplan }
+let lintSeconds = best(of: 5) { findings = Linter().lint(parsed).count }
+print(String(format: "  of which: read %.3f s, build model %.3f s, lint %.3f s", readSeconds, modelSeconds, lintSeconds))
 
 let context = StandaloneContext(now: 0, timeZone: TimeZone(identifier: "UTC") ?? .current)
 context.setVariable("A", to: "3")
@@ -86,7 +92,7 @@ print(String(format: "$[${A} + 1 > 5]: %d evaluations in %.3f s (%.0f evaluation
 
 let plan = DialplanLoader(linter: nil).load(path: path).dialplan
 var found = 0
-let lookups = 1_000_000
+let lookups = argument("--lookups", default: 1_000_000)
 let lookupSeconds = best(of: 3) {
     found = 0
     for index in 0..<lookups where plan.findExtension(index % 2 == 0 ? "95551234" : "1", in: "menu-0") != nil {

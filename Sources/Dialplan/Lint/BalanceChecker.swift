@@ -9,6 +9,8 @@ enum BalanceChecker {
     }
 
     static func check(_ data: String) -> [Problem] {
+        // Most arguments hold nothing that can be unbalanced.
+        guard data.utf8.contains(where: { Self.interesting[Int($0)] }) else { return [] }
         let bytes = Array(data.utf8)
         var stack: [(byte: UInt8, offset: Int)] = []
         var quoteOffset: Int?
@@ -59,7 +61,12 @@ enum BalanceChecker {
         if let quoteOffset {
             problems.append(Problem(offset: quoteOffset, message: "'\"' is never closed", isSubstitution: false))
         }
-        return problems.sorted { $0.offset < $1.offset }
+        return problems.count > 1 ? problems.sorted { $0.offset < $1.offset } : problems
+    }
+
+    /// Bytes that open or close something: `$ ( ) [ ] { } " \`.
+    private static let interesting: [Bool] = (0..<256).map { byte in
+        "$()[]{}\"\\".utf8.contains(UInt8(byte))
     }
 
     private static func unclosed(_ open: (byte: UInt8, offset: Int), _ bytes: [UInt8]) -> Problem {

@@ -23,7 +23,7 @@ public struct Linter: Sendable {
         let lowercasedContexts = Dictionary(dialplan.contextOrder.map { ($0.lowercased(), $0) },
                                             uniquingKeysWith: { first, _ in first })
         for context in dialplan.orderedContexts {
-            for include in context.includes where dialplan[context: include.context] == nil
+            for include in context.includes where !dialplan.hasContext(include.context)
                 && !externalContexts.contains(include.context) {
                 var notes: [Diagnostic.Note] = []
                 if let similar = lowercasedContexts[include.context.lowercased()] {
@@ -33,11 +33,13 @@ public struct Linter: Sendable {
                                        "context '\(context.name)' includes '\(include.context)', which is not defined",
                                        at: include.location, notes: notes))
             }
-            for ext in context.extensions {
-                if let finding = missingFirstPriority(ext, in: context) { findings.append(finding) }
-                for priority in ext.priorities {
-                    lintPriority(priority, extension: ext, context: context, dialplan: reachable,
-                                 includers: includers[context.name] ?? [], into: &findings)
+            let outer = includers[context.name] ?? []
+            // Indexing, not iterating: each iteration would copy an Extension or a Priority.
+            for extIndex in context.extensions.indices {
+                if let finding = missingFirstPriority(context.extensions[extIndex], in: context) { findings.append(finding) }
+                for index in context.extensions[extIndex].priorities.indices {
+                    lintPriority(context.extensions[extIndex].priorities[index], extension: context.extensions[extIndex],
+                                 context: context, dialplan: reachable, includers: outer, into: &findings)
                 }
             }
         }
@@ -114,7 +116,7 @@ public struct Linter: Sendable {
     private func check(_ target: JumpTarget, from ext: Extension, in context: Context, dialplan: Dialplan,
                        location: SourceLocation, application: String) -> Diagnostic? {
         let contextName = target.context ?? context.name
-        guard dialplan[context: contextName] != nil else {
+        guard dialplan.hasContext(contextName) else {
             if externalContexts.contains(contextName) { return nil }
             return .error(.gotoUnknownContext, "\(application) target context '\(contextName)' does not exist", at: location)
         }

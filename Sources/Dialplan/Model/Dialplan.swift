@@ -16,6 +16,9 @@ public struct Dialplan: Sendable {
 
     public subscript(context name: String) -> Context? { contexts[name] }
 
+    /// Whether a context of this name exists (without copying it).
+    public func hasContext(_ name: String) -> Bool { contexts.index(forKey: name) != nil }
+
     /// Contexts in file order.
     public var orderedContexts: [Context] { contextOrder.compactMap { contexts[$0] } }
 
@@ -37,6 +40,19 @@ public struct Dialplan: Sendable {
             } ?? []
         }
         return copy
+    }
+
+    /// Removes a context to change it in place (created if missing); give it back with `putContext` before
+    /// taking another. Its place in `contextOrder` is kept, so a parser builds a section without a lookup per line.
+    public mutating func takeContext(named name: String, location: SourceLocation) -> Context {
+        if let context = contexts.removeValue(forKey: name) { return context }
+        contextOrder.append(name)
+        return Context(name: name, location: location)
+    }
+
+    /// Puts back the context taken with `takeContext`.
+    public mutating func putContext(_ context: Context) {
+        contexts[context.name] = context
     }
 
     /// `autofallthrough` from `[general]` (default yes).

@@ -30,17 +30,22 @@ public struct Extension: Sendable {
         return name
     }
 
-    /// The priority with this number.
-    public func priority(_ number: Int) -> Priority? {
+    /// The position of the priority with this number in `priorities`.
+    public func index(ofPriority number: Int) -> Int? {
         var low = 0
         var high = priorities.count - 1
         while low <= high {
             let mid = (low + high) / 2
             let value = priorities[mid].number
-            if value == number { return priorities[mid] }
+            if value == number { return mid }
             if value < number { low = mid + 1 } else { high = mid - 1 }
         }
         return nil
+    }
+
+    /// The priority with this number.
+    public func priority(_ number: Int) -> Priority? {
+        index(ofPriority: number).map { priorities[$0] }
     }
 
     /// The priority carrying `label`.

@@ -10,10 +10,15 @@ public struct Priority: Sendable, Hashable {
     public var data: String
     /// Where the `exten`/`same` line starts.
     public var location: SourceLocation
-    /// Where the application name starts on that line.
-    public var applicationLocation: SourceLocation
-    /// Where the argument text starts (just after the `(`), for diagnostics inside it.
-    public var dataLocation: SourceLocation
+    /// Column of the application name on that line (kept as a number: a priority is copied often).
+    public var applicationColumn: Int
+    /// Column where the argument text starts (just after the `(`).
+    public var dataColumn: Int
+
+    /// Where the application name starts.
+    public var applicationLocation: SourceLocation { location.at(column: applicationColumn) }
+    /// Where the argument text starts, for diagnostics inside it.
+    public var dataLocation: SourceLocation { location.at(column: dataColumn) }
 
     public init(number: Int, label: String? = nil, application: String, data: String,
                 location: SourceLocation, applicationLocation: SourceLocation? = nil,
@@ -23,8 +28,8 @@ public struct Priority: Sendable, Hashable {
         self.application = application
         self.data = data
         self.location = location
-        self.applicationLocation = applicationLocation ?? location
-        self.dataLocation = dataLocation ?? location
+        self.applicationColumn = applicationLocation?.column ?? location.column
+        self.dataColumn = dataLocation?.column ?? location.column
     }
 
     /// `App(data)` as Asterisk's `dialplan show` prints it.

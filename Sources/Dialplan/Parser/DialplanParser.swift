@@ -100,24 +100,23 @@ public struct DialplanParser {
 
     private mutating func loadContext(_ section: Section) {
         let name = section.header.name
-        dialplan.updateContext(named: name, location: section.header.location) { _ in }
+        var context = dialplan.takeContext(named: name, location: section.header.location)
+        defer { dialplan.putContext(context) }
         var cursor = Cursor()
         for entry in section.entries {
             let key = entry.key.lowercased()
             if key == "exten" {
-                loadPriority(entry, hasName: true, context: name, cursor: &cursor)
+                loadPriority(entry, hasName: true, context: &context, cursor: &cursor)
             } else if key.hasPrefix("same") {
-                loadPriority(entry, hasName: false, context: name, cursor: &cursor)
+                loadPriority(entry, hasName: false, context: &context, cursor: &cursor)
             } else if key == "include" {
-                loadInclude(entry, context: name)
+                loadInclude(entry, context: &context)
             } else if key == "switch" || key == "lswitch" || key == "eswitch" {
                 let kind = ContextSwitch.Kind(rawValue: key) ?? .switch
                 let target = kind == .switch ? substituteAtLoad(entry.value) : entry.value
-                dialplan.updateContext(named: name, location: entry.location) {
-                    $0.switches.append(ContextSwitch(kind: kind, target: target, location: entry.location))
-                }
+                context.switches.append(ContextSwitch(kind: kind, target: target, location: entry.location))
             } else if key == "ignorepat" {
-                dialplan.updateContext(named: name, location: entry.location) { $0.ignorePatterns.append(entry.value) }
+                context.ignorePatterns.append(entry.value)
             } else if key == "autohints" {
                 continue
             } else {
@@ -128,7 +127,7 @@ public struct DialplanParser {
         }
     }
 
-    private mutating func loadInclude(_ entry: ConfigEntry, context: String) {
+    private mutating func loadInclude(_ entry: ConfigEntry, context ctx: inout Context) {
         let value = substituteAtLoad(entry.value)
         let separator = value.firstIndex { $0 == "," || $0 == "|" }
         let target = separator.map { String(value[..<$0]) } ?? value
@@ -147,19 +146,19 @@ public struct DialplanParser {
             }
             spec = parsed
         }
-        dialplan.updateContext(named: context, location: entry.location) { ctx in
-            if let previous = ctx.includes.first(where: { $0.context.lowercased() == trimmedTarget.lowercased() }) {
-                diagnostics.append(.warning(.duplicateInclude, "context '\(trimmedTarget)' is already included in '\(context)'",
-                                            at: entry.location(inValue: 0),
-                                            notes: [.init("first included here", at: previous.location)]))
-                return
-            }
-            ctx.includes.append(ContextInclude(context: trimmedTarget, timeSpecText: specText, timeSpec: spec,
-                                               location: entry.location(inValue: 0)))
+        if let previous = ctx.includes.first(where: { $0.context.lowercased() == trimmedTarget.lowercased() }) {
+            diagnostics.append(.warning(.duplicateInclude, "context '\(trimmedTarget)' is already included in '\(ctx.name)'",
+                                        at: entry.location(inValue: 0),
+                                        notes: [.init("first included here", at: previous.location)]))
+            return
         }
+        ctx.includes.append(ContextInclude(context: trimmedTarget, timeSpecText: specText, timeSpec: spec,
+                                           location: entry.location(inValue: 0)))
     }
 
-    private mutating func loadPriority(_ entry: ConfigEntry, hasName: Bool, context: String, cursor: inout Cursor) {
+    private mutating func loadPriority(_ entry: ConfigEntry, hasName: Bool, context ctx: inout Context,
+                                       cursor: inout Cursor) {
+        let context = ctx.name
         guard let line = PriorityLine(value: entry.value, hasName: hasName) else {
             let form = hasName ? "exten => name,priority,Application(args)" : "same => priority,Application(args)"
             diagnostics.append(.error(.malformedLine, "malformed line: expected '\(form)'", at: entry.location(inValue: 0)))
@@ -195,16 +194,14 @@ public struct DialplanParser {
         }
         let priorityLocation = entry.location(inValue: line.priorityOffset)
         guard let number = resolvePriority(line.priority, cursor: cursor, location: priorityLocation,
-                                           labelLookup: { [dialplan] label in
-            dialplan.contexts[context]?.extension(named: extensionName, callerID: callerID)?.priority(labeled: label)?.number
+                                           labelLookup: { [ctx] label in
+            ctx.extension(named: extensionName, callerID: callerID)?.priority(labeled: label)?.number
         }) else { return }
         cursor.lastPriority = number
         let lineLocation = entry.location
         if number == Self.hintPriority {
-            dialplan.updateContext(named: context, location: lineLocation) { ctx in
-                ctx.updateExtension(named: extensionName, callerID: callerID, location: lineLocation) {
-                    $0.hint = line.applicationField.trimmingBlanks()
-                }
+            ctx.updateExtension(named: extensionName, callerID: callerID, location: lineLocation) {
+                $0.hint = line.applicationField.trimmingBlanks()
             }
             return
         }
@@ -221,24 +218,22 @@ public struct DialplanParser {
         var priority = Priority(number: number, label: line.label, application: call.name, data: call.data,
                                 location: lineLocation, applicationLocation: applicationLocation,
                                 dataLocation: dataLocation)
-        dialplan.updateContext(named: context, location: lineLocation) { ctx in
-            ctx.updateExtension(named: extensionName, callerID: callerID, location: lineLocation) { ext in
-                if let taken = ext.priority(number) {
-                    diagnostics.append(.error(.duplicatePriority,
-                                              "priority \(number) of extension '\(ext.displayName)' in context '\(context)' is already defined",
-                                              at: priorityLocation,
-                                              notes: [.init("first defined here", at: taken.location)]))
-                    return
-                }
-                if let label = priority.label, let other = ext.priority(labeled: label) {
-                    diagnostics.append(.error(.duplicateLabel,
-                                              "label '\(label)' is already used by priority \(other.number) of '\(ext.displayName)'",
-                                              at: priorityLocation,
-                                              notes: [.init("first used here", at: other.location)]))
-                    priority.label = nil
-                }
-                ext.insert(priority)
+        ctx.updateExtension(named: extensionName, callerID: callerID, location: lineLocation) { ext in
+            if let taken = ext.index(ofPriority: number) {
+                diagnostics.append(.error(.duplicatePriority,
+                                          "priority \(number) of extension '\(ext.displayName)' in context '\(context)' is already defined",
+                                          at: priorityLocation,
+                                          notes: [.init("first defined here", at: ext.priorities[taken].location)]))
+                return
             }
+            if let label = priority.label, let other = ext.priority(labeled: label) {
+                diagnostics.append(.error(.duplicateLabel,
+                                          "label '\(label)' is already used by priority \(other.number) of '\(ext.displayName)'",
+                                          at: priorityLocation,
+                                          notes: [.init("first used here", at: other.location)]))
+                priority.label = nil
+            }
+            ext.insert(priority)
         }
     }
 

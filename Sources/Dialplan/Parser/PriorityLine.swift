@@ -73,6 +73,8 @@ struct PriorityLine {
 extension String {
     /// The string without leading and trailing blanks (space, tab, CR).
     func trimmingBlanks() -> String {
+        guard let head = utf8.first, let tail = utf8.last else { return self }
+        if !ConfigReader.isBlank(head) && !ConfigReader.isBlank(tail) { return self }
         let bytes = Array(utf8)
         var first = 0
         var last = bytes.count
