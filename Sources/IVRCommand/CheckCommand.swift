@@ -1,4 +1,5 @@
 import Dialplan
+import Engine
 import Foundation
 
 /// `ivr check FILE...`: parse and lint dialplans, print findings, exit 1 when any has errors.
@@ -34,7 +35,10 @@ enum CheckCommand: Subcommand {
         let summaryOnly = arguments.has("--summary")
         var files: [String] = []
         for path in arguments.positionals { files += expand(path) }
-        let loader = DialplanLoader()
+        // The linter knows exactly the applications and functions the engine runs.
+        let engineFunctions = EngineConfiguration().functions
+        let loader = DialplanLoader(linter: Linter(knownApplications: ApplicationRegistry.standard.names,
+                                                   knownFunctions: Set(engineFunctions.names)))
         var failed = false
         var totalErrors = 0
         var totalWarnings = 0

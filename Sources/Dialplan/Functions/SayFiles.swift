@@ -234,3 +234,19 @@ enum SayFiles {
         return (dollars, cents)
     }
 }
+
+/// The prompt files Asterisk's Say applications play (`main/say.c`, English rules), for the interpreter.
+public enum SayPrompts {
+    /// SayDigits: `digits/N`, `digits/star`, `digits/pound`, `digits/minus`.
+    public static func digits(_ text: String) -> [String] { SayFiles.digits(text) }
+    /// SayAlpha: `letters/x`, digits and punctuation names.
+    public static func alpha(_ text: String) -> [String] { SayFiles.characters(text) }
+    /// SayPhonetic: `phonetic/x_p`.
+    public static func phonetic(_ text: String) -> [String] { SayFiles.phonetic(text) }
+    /// SayNumber: the cardinal, nil when the text is not a number Asterisk would read.
+    public static func number(_ text: String) -> [String]? { SayFiles.integer(text).map(SayFiles.number) }
+    /// SayOrdinal: the ordinal, nil when the text is not a number.
+    public static func ordinal(_ text: String) -> [String]? { SayFiles.integer(text).map(SayFiles.ordinal) }
+    /// SayMoney: dollars and cents.
+    public static func money(_ text: String) -> [String] { SayFiles.money(text) }
+}

@@ -113,6 +113,8 @@ private struct ExtensionSearch {
             }
         }
 
+        // Only a context with includes can lead back to one already searched.
+        guard !context.includes.isEmpty else { return nil }
         searched.append(Self.asciiLowercased(context.name))
         for include in context.includes {
             if let spec = include.timeSpec, !spec.matches(epoch: now, defaultZone: timeZone) { continue }

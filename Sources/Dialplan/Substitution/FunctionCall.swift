@@ -2,11 +2,14 @@
 public enum FunctionCall {
     /// Splits `NAME(args)` into the name and the text between the first `(` and the last `)`.
     public static func split(_ call: String) -> (name: String, argument: String) {
-        guard let open = call.firstIndex(of: "(") else { return (call, "") }
+        let bytes = call.utf8
+        guard let open = bytes.firstIndex(of: UInt8(ascii: "(")) else { return (call, "") }
         let name = String(call[..<open])
-        let rest = call[call.index(after: open)...]
-        guard let close = rest.lastIndex(of: ")") else { return (name, String(rest)) }
-        return (name, String(rest[..<close]))
+        let afterOpen = bytes.index(after: open)
+        guard let close = bytes[afterOpen...].lastIndex(of: UInt8(ascii: ")")) else {
+            return (name, String(call[afterOpen...]))
+        }
+        return (name, String(call[afterOpen..<close]))
     }
 
     /// Reads `NAME(args)`; an unknown function or a failure gives "" and a warning.

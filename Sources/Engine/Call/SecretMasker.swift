@@ -1,0 +1,38 @@
+import Foundation
+
+/// Keeps secret values (PINs, card numbers) out of every output: trace, logs, records, AGI logs, errors.
+///
+/// A dialplan marks a variable secret with `Set(SECRET(PIN)=1)` (or Read's `S` option). From then on any value
+/// that variable takes is replaced by `****` wherever text leaves the call, and digits typed into it are
+/// recorded as `*`.
+public struct SecretMasker: Sendable {
+    public static let mask = "****"
+    /// Variable names whose values are secret.
+    public private(set) var names: Set<String> = []
+    /// Values to hide, longest first so a value that contains another is hidden whole.
+    public private(set) var values: [String] = []
+
+    public init() {}
+
+    public mutating func markSecret(_ name: String) { names.insert(name) }
+
+    public func isSecret(_ name: String) -> Bool { names.contains(name) }
+
+    /// Remembers a value to hide (values shorter than 2 characters would mask ordinary text and are skipped,
+    /// but such a value is still masked where its variable is shown by name).
+    public mutating func hide(_ value: String) {
+        guard value.count >= 2, !values.contains(value) else { return }
+        values.append(value)
+        values.sort { $0.count > $1.count }
+    }
+
+    /// `text` with every secret value replaced by the mask.
+    public func apply(_ text: String) -> String {
+        guard !values.isEmpty else { return text }
+        var result = text
+        for value in values where result.contains(value) {
+            result = result.replacingOccurrences(of: value, with: Self.mask)
+        }
+        return result
+    }
+}

@@ -1,0 +1,143 @@
+/// An in-memory channel driven by a `CallerScript` on a virtual clock: the event-level way to run a call.
+public final class ScriptedChannel: Channel {
+    public let clock: any Clock
+    public let name: String
+    public private(set) var isAnswered = false
+    private let virtualClock: VirtualClock
+    private let start: Double
+    private let prompts: any PromptLibrary
+    private let script: CallerScript
+    /// Index of the next scripted press not yet delivered or dropped.
+    private var nextPress = 0
+    /// When the caller is gone: their scripted hangup, or the longest call allowed.
+    private let end: Double
+    private var hungUpByDialplan = false
+    /// Deliveries requested, in order (for tests and reports).
+    public private(set) var deliveries: [DeliveryRequest] = []
+
+    public init(script: CallerScript, prompts: any PromptLibrary = UniformPrompts(), start: Double,
+                name: String = "Scripted/caller-00000001", maximumDuration: Double = 4 * 3600) {
+        let clock = VirtualClock(start: start)
+        self.virtualClock = clock
+        self.clock = clock
+        self.start = start
+        self.prompts = prompts
+        self.script = script
+        self.name = name
+        self.end = start + min(script.hangupAt ?? maximumDuration, maximumDuration)
+    }
+
+    public var isHungUp: Bool { hungUpByDialplan || virtualClock.now >= end }
+
+    public func answer() { isAnswered = true }
+
+    public func hangup(cause: Int) { hungUpByDialplan = true }
+
+    /// The next press, with its absolute time.
+    private var pending: (digit: Character, time: Double)? {
+        guard nextPress < script.presses.count else { return nil }
+        let press = script.presses[nextPress]
+        return (press.digit, start + press.time)
+    }
+
+    public func play(_ prompt: String, language: String, interrupt: DigitSet) -> PlayOutcome {
+        if isHungUp { return .hangup }
+        guard let length = prompts.duration(of: prompt, language: language) else { return .notFound }
+        let finish = virtualClock.now + length
+        while let press = pending, press.time < finish, press.time < end {
+            nextPress += 1
+            if interrupt.contains(press.digit) {
+                virtualClock.advance(to: press.time)
+                return .interrupted(press.digit)
+            }
+            // Not an interrupting digit: read from the channel and dropped, as ast_waitstream does.
+        }
+        if finish >= end {
+            virtualClock.advance(to: end)
+            return .hangup
+        }
+        virtualClock.advance(to: finish)
+        return .finished
+    }
+
+    public func waitForDigit(until deadline: Double) -> DigitWait {
+        if isHungUp { return .hangup }
+        if let press = pending, press.time <= deadline, press.time < end {
+            nextPress += 1
+            virtualClock.advance(to: press.time)
+            return .digit(press.digit)
+        }
+        if deadline >= end {
+            virtualClock.advance(to: end)
+            return .hangup
+        }
+        virtualClock.advance(to: deadline)
+        return .timeout
+    }
+
+    public func wait(until deadline: Double) -> Bool {
+        if isHungUp { return false }
+        virtualClock.advance(to: min(deadline, end))
+        return !isHungUp
+    }
+
+    public func record(to path: String, maxDuration: Double?, silence: Double?, terminators: DigitSet) -> RecordOutcome {
+        if isHungUp { return .hangup }
+        // The scripted caller says nothing: silence detection, a terminator or the limit ends the recording.
+        let now = virtualClock.now
+        var stop = end
+        var outcome = RecordOutcome.hangup
+        if let silence, silence > 0, now + silence < stop { stop = now + silence; outcome = .silence }
+        if let maxDuration, maxDuration > 0, now + maxDuration < stop { stop = now + maxDuration; outcome = .maxDuration }
+        while let press = pending, press.time < stop {
+            nextPress += 1
+            if terminators.contains(press.digit) {
+                virtualClock.advance(to: max(press.time, now))
+                return .terminated(press.digit)
+            }
+        }
+        virtualClock.advance(to: stop)
+        return outcome
+    }
+
+    public func deliver(_ request: DeliveryRequest) -> DeliveryOutcome {
+        deliveries.append(request)
+        let key: String
+        switch request {
+        case .dial(let targets, _, _): key = targets.joined(separator: "&")
+        case .transfer(let destination): key = destination
+        case .queue(let name, _, _): key = name
+        }
+        var outcome = script.outcomes[key] ?? defaultOutcome(for: request)
+        let waited = virtualClock.now + outcome.waitedSeconds
+        if waited >= end {
+            virtualClock.advance(to: end)
+            outcome.callerHungUp = true
+            outcome.status = Self.hangupStatus(for: request)
+            return outcome
+        }
+        virtualClock.advance(to: waited)
+        if outcome.answeredSeconds > 0 { virtualClock.advance(to: min(end, virtualClock.now + outcome.answeredSeconds)) }
+        return outcome
+    }
+
+    private func defaultOutcome(for request: DeliveryRequest) -> DeliveryOutcome {
+        var outcome = script.defaultOutcome
+        switch request {
+        case .transfer: outcome.status = "SUCCESS"
+        case .queue: if outcome.status == "ANSWER" { outcome.status = "" }
+        case .dial: break
+        }
+        return outcome
+    }
+
+    private static func hangupStatus(for request: DeliveryRequest) -> String {
+        switch request {
+        case .dial: "CANCEL"
+        case .transfer: "FAILURE"
+        case .queue: "WITHDRAW"
+        }
+    }
+
+    public func indicate(_ indication: Indication) {}
+}

@@ -1,0 +1,55 @@
+import Dialplan
+import Foundation
+import Synchronization
+
+/// Runs calls through a dialplan: Asterisk's PBX loop (`__ast_pbx_run`) on a channel and its clock.
+public final class Engine: Sendable {
+    public let dialplan: Dialplan
+    public let configuration: EngineConfiguration
+    /// Globals shared by all calls of this engine, seeded from `[globals]`.
+    public let globals: GlobalVariables
+    private let callCounter = Atomic<Int>(0)
+    let lookups: LookupCache
+
+    public init(dialplan: Dialplan, configuration: EngineConfiguration = EngineConfiguration()) {
+        self.dialplan = dialplan
+        self.configuration = configuration
+        self.globals = GlobalVariables(dialplan: dialplan)
+        self.lookups = LookupCache(dialplan: dialplan)
+    }
+
+    /// Runs one call to its end (including `h`) and returns what happened. Never traps on dialplan input:
+    /// failures end the call with an error event and a record.
+    public func run(_ request: CallRequest, on channel: any Channel) -> CallResult {
+        let sequence = callCounter.add(1, ordering: .relaxed).newValue
+        let uniqueID = "\(Int(request.startTime)).\(sequence)"
+        let call = Call(dialplan: dialplan, channel: channel, configuration: configuration, request: request,
+                        globals: globals, uniqueID: uniqueID, lookups: lookups)
+        call.record(.callStart(location: call.location, callerID: request.callerNumber, channel: channel.name))
+        PBXLoop(call: call).run()
+        return CallResult(call: call)
+    }
+}
+
+/// The outcome of a call: its events, its record, and the state it ended in.
+public struct CallResult: Sendable {
+    public var events: [CallEvent]
+    public var record: CallDetailRecord
+    public var finalLocation: CallLocation
+    /// Channel variables at the end, secret ones masked.
+    public var variables: [String: String]
+    /// Why the dialplan ended the call with an error, if it did.
+    public var failure: String?
+
+    init(call: Call) {
+        events = call.events
+        record = CallDetailRecord(call: call)
+        finalLocation = call.location
+        var shown: [String: String] = [:]
+        for (name, value) in call.variables {
+            shown[name] = call.secrets.isSecret(name) ? SecretMasker.mask : call.secrets.apply(value)
+        }
+        variables = shown
+        failure = call.failure
+    }
+}
