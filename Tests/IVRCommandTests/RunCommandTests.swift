@@ -57,3 +57,24 @@ import Testing
         #expect(failed.err.contains("no application 'Frobnicate'"))
     }
 }
+
+@Suite struct RunCommandAstDBTests {
+    @Test func astdbPersistsAcrossTwoRuns() throws {
+        let dir = NSTemporaryDirectory() + "ivr-astdb-run-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let db = dir + "/astdb.sqlite"
+        let plan = temporaryFile("""
+        [default]
+        exten => s,1,Set(COUNT=$[0${DB(calls/count)} + 1])
+         same => n,Set(DB(calls/count)=${COUNT})
+         same => n,Verbose(1,call number ${COUNT})
+        """)
+        #expect(ivr("run", plan, "--astdb", db).out.contains("call number 1"))
+        #expect(ivr("run", plan, "--astdb", db).out.contains("call number 2"))
+        let broken = dir + "/not-a-db.sqlite"
+        FileManager.default.createFile(atPath: broken, contents: Data("this is not sqlite".utf8))
+        let bad = ivr("run", plan, "--astdb", broken)
+        #expect(bad.status == 1)
+        #expect(bad.err.contains(broken))
+    }
+}

@@ -1,3 +1,4 @@
+import Dialplan
 import Foundation
 
 /// Keeps secret values (PINs, card numbers) out of every output: trace, logs, records, AGI logs, errors.
@@ -34,5 +35,19 @@ public struct SecretMasker: Sendable {
             result = result.replacingOccurrences(of: value, with: Self.mask)
         }
         return result
+    }
+
+    /// `Set(NAME=value)` / `MSet(A=1,B=2)` arguments with the value of every secret variable masked, even before
+    /// the value is known to be secret (it is being assigned right now).
+    public func maskingAssignments(_ arguments: String, application: String) -> String {
+        guard !names.isEmpty else { return arguments }
+        let pieces = application == "mset" ? arguments.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            : [arguments]
+        let masked = pieces.map { piece -> String in
+            guard let equals = piece.firstIndex(of: "=") else { return piece }
+            let name = piece[..<equals].trimmingCharacters(in: .whitespaces)
+            return isSecret(VariableName.stripInheritance(name)) ? "\(name)=\(Self.mask)" : piece
+        }
+        return masked.joined(separator: ",")
     }
 }

@@ -120,7 +120,11 @@ struct PBXLoop {
     private func execute(_ priority: Priority) -> ApplicationResult {
         let arguments = priority.data.containsSubstitutionSyntax ? call.substituteArguments(priority.data) : priority.data
         var shown = call.secrets.apply(arguments)
-        if priority.application.lowercased() == "authenticate", !shown.isEmpty {
+        let applicationKey = priority.application.lowercased()
+        if applicationKey == "set" || applicationKey == "mset" {
+            shown = call.secrets.maskingAssignments(shown, application: applicationKey)
+        }
+        if applicationKey == "authenticate", !shown.isEmpty {
             // The password Authenticate compares against is a secret, wherever it came from.
             let rest = shown.firstIndex(of: ",").map { String(shown[$0...]) } ?? ""
             shown = SecretMasker.mask + rest
