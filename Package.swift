@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "ivr", targets: ["ivr"]),
         .library(name: "Dialplan", targets: ["Dialplan"]),
         .library(name: "Engine", targets: ["Engine"]),
+        .library(name: "Audio", targets: ["Audio"]),
+        .library(name: "Channels", targets: ["Channels"]),
     ],
     dependencies: [],
     targets: [
@@ -17,16 +19,26 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Runs a dialplan for one call: PBX loop, applications, channel functions, AGI, AstDB, trace and records.
         .target(name: "Engine", dependencies: ["Dialplan", "CSQLite"]),
+        // libsndfile from Debian's libsndfile1-dev, for reading and writing audio files.
+        .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+        // Samples in and out: WAV through libsndfile, G.711, resampling, DTMF detection and generation, prompts.
+        .target(name: "Audio", dependencies: ["CSndFile"]),
+        // How calls meet the world beyond the scripted channel: the audio-file channel (later SIP/RTP).
+        .target(name: "Channels", dependencies: ["Engine", "Audio"]),
         // The command-line front end as a library, so tests can drive it without a subprocess.
-        .target(name: "IVRCommand", dependencies: ["Dialplan", "Engine"]),
+        .target(name: "IVRCommand", dependencies: ["Dialplan", "Engine", "Audio", "Channels"]),
         .executableTarget(name: "ivr", dependencies: ["IVRCommand"]),
         // `swift run -c release dialplan-bench`: parse/lint and expression throughput.
         .executableTarget(name: "dialplan-bench", dependencies: ["Dialplan"], path: "Sources/DialplanBenchmarks"),
         // `swift run -c release engine-bench`: calls per second through a menu, heap per call.
         .executableTarget(name: "engine-bench", dependencies: ["Dialplan", "Engine"], path: "Sources/EngineBenchmarks"),
+        // `swift run -c release dtmf-lab`: the Q.24 conformance set, scores, talk-off counts and detector speed.
+        .executableTarget(name: "dtmf-lab", dependencies: ["Audio"], path: "Sources/DTMFLab"),
         .testTarget(name: "DialplanTests", dependencies: ["Dialplan"], exclude: ["Corpus/expected-errors.txt"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Dialplan"]),
-        .testTarget(name: "IVRCommandTests", dependencies: ["IVRCommand", "Dialplan"]),
+        .testTarget(name: "AudioTests", dependencies: ["Audio"]),
+        .testTarget(name: "ChannelsTests", dependencies: ["Channels", "Engine", "Audio", "Dialplan"]),
+        .testTarget(name: "IVRCommandTests", dependencies: ["IVRCommand", "Dialplan", "Audio"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,5 @@
+import Audio
+import Channels
 import Dialplan
 import Engine
 import Foundation
@@ -11,6 +13,7 @@ enum RunCommand: Subcommand {
                    [--digits SPEC] [--hangup-at TIME] [--now ISO8601] [--tz ZONE] [--trace FILE] [--cdr FILE]
                    [--astdb FILE] [--var NAME=VALUE]... [--prompt-seconds N] [--missing-prompt NAME]...
                    [--outcome DEST=STATUS]... [--agi-dir DIR] [--allow-shell] [--seed N] [--quiet]
+                   [--caller-audio IN.wav --heard OUT.wav] [--prompts DIR] [--sounds DIR]
 
     Runs one call through the dialplan as Asterisk would, on a virtual clock: a 10-minute call takes
     milliseconds and runs the same every time. The caller presses the digits of --digits at the times given
@@ -38,6 +41,11 @@ enum RunCommand: Subcommand {
       --allow-shell        let System() and SHELL() run commands (off by default)
       --seed N             seed for RAND
       --quiet              no transcript
+      --caller-audio WAV   drive the call with the caller's audio: digits come from the DTMF detector at the
+                           instant each is heard; the caller hangs up when the audio ends
+      --heard WAV          write what the caller heard (prompts in time order, cut at barge-in)
+      --prompts DIR        prompt WAVs as DIR/<lang>/<name>.wav (default: Prompts, when it exists)
+      --sounds DIR         an Asterisk sounds tree instead (e.g. /usr/share/asterisk/sounds)
       -h, --help           show this help
 
     exit status: 0 the call ran, 1 the dialplan does not load or the call ended with an error, 2 bad usage
@@ -48,6 +56,7 @@ enum RunCommand: Subcommand {
         "--digits": .value, "--hangup-at": .value, "--now": .value, "--tz": .value, "--trace": .value,
         "--cdr": .value, "--astdb": .value, "--var": .value, "--prompt-seconds": .value, "--missing-prompt": .value,
         "--outcome": .value, "--agi-dir": .value, "--allow-shell": .flag, "--seed": .value, "--quiet": .flag,
+        "--caller-audio": .value, "--heard": .value, "--prompts": .value, "--sounds": .value,
     ]
 
     static func run(_ arguments: ArgumentScanner, io: CommandIO) -> ExitStatus {
@@ -118,9 +127,31 @@ enum RunCommand: Subcommand {
                 return .failure
             }
         }
-        let script = CallerScript(presses: presses, hangupAt: hangupAt, outcomes: outcomes)
-        let prompts = UniformPrompts(seconds: promptSeconds, missing: Set(arguments.values("--missing-prompt")))
-        let channel = ScriptedChannel(script: script, prompts: prompts, start: clock.epoch)
+        let promptRoot = arguments.value("--sounds") ?? arguments.value("--prompts")
+            ?? (FileManager.default.fileExists(atPath: "Prompts") ? "Prompts" : nil)
+        let channel: any Channel
+        var audioChannel: AudioFileChannel?
+        if let input = arguments.value("--caller-audio") {
+            guard let promptRoot else { return usageError("--caller-audio needs --prompts or --sounds", io: io) }
+            if !presses.isEmpty { return usageError("--digits and --caller-audio exclude each other", io: io) }
+            let clip: AudioClip
+            do { clip = try AudioFile.read(input) } catch {
+                io.err("ivr run: \(error.description)\n")
+                return .failure
+            }
+            let audio = AudioFileChannel(caller: CallerAudio(clip), prompts: PromptDirectory(root: promptRoot),
+                                         start: clock.epoch, hangupAt: hangupAt, outcomes: outcomes)
+            audioChannel = audio
+            channel = audio
+        } else {
+            if arguments.value("--heard") != nil { return usageError("--heard needs --caller-audio", io: io) }
+            let script = CallerScript(presses: presses, hangupAt: hangupAt, outcomes: outcomes)
+            let missing = Set(arguments.values("--missing-prompt"))
+            let prompts: any PromptLibrary = (arguments.value("--prompts") ?? arguments.value("--sounds")) != nil && promptRoot != nil
+                ? PromptTiming(directory: PromptDirectory(root: promptRoot ?? "Prompts"))
+                : UniformPrompts(seconds: promptSeconds, missing: missing)
+            channel = ScriptedChannel(script: script, prompts: prompts, start: clock.epoch)
+        }
         let request = CallRequest(context: arguments.value("--context") ?? "default",
                                   exten: arguments.value("--exten") ?? "s",
                                   callerNumber: arguments.value("--callerid") ?? "",
@@ -140,6 +171,17 @@ enum RunCommand: Subcommand {
         }
         if let path = arguments.value("--cdr") {
             do { try RecordFiles.appendCDR(result.record, to: path, timeZone: clock.timeZone) } catch {
+                io.err("ivr run: \(error.description)\n")
+                status = .failure
+            }
+        }
+        if let audioChannel, let heard = arguments.value("--heard") {
+            do {
+                try AudioFile.write(audioChannel.heardAudio, to: heard)
+                if !arguments.has("--quiet") {
+                    io.out("heard audio: \(heard) " + String(format: "(%.1f s)\n", audioChannel.heardAudio.duration))
+                }
+            } catch {
                 io.err("ivr run: \(error.description)\n")
                 status = .failure
             }

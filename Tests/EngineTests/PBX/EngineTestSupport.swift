@@ -22,35 +22,3 @@ func runCall(_ text: String, digits: String = "", context: String = "default", e
     return engine.run(CallRequest(context: context, exten: exten, callerNumber: callerNumber, startTime: testStart),
                       on: channel)
 }
-
-extension CallResult {
-    /// Prompts that started playing, in order.
-    var prompts: [String] {
-        events.compactMap { if case .promptStart(let name) = $0.kind { return name } else { return nil } }
-    }
-
-    /// `exten,priority:App` for every executed priority, in order.
-    var path: [String] {
-        events.compactMap { event in
-            if case .exec(let location, let app, _, _, _) = event.kind { return "\(location.exten),\(location.priority):\(app)" }
-            return nil
-        }
-    }
-
-    /// Arguments of executed priorities, in order.
-    var arguments: [String] {
-        events.compactMap { if case .exec(_, _, let args, _, _) = $0.kind { return args } else { return nil } }
-    }
-
-    /// Time of the last event.
-    var duration: Double { events.last?.time ?? 0 }
-
-    /// Every verbose message.
-    var verbose: [String] {
-        events.compactMap { if case .verbose(_, let message) = $0.kind { return message } else { return nil } }
-    }
-
-    var warnings: [String] {
-        events.compactMap { if case .warning(let message) = $0.kind { return message } else { return nil } }
-    }
-}
