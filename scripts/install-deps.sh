@@ -4,8 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# SQLite (AstDB), pkg-config (system-library targets), Python venv (the AGI library used by the tests).
-packages=(libsqlite3-dev pkg-config python3 python3-venv)
+# SQLite (AstDB), libsndfile (audio files), pkg-config (system-library targets), Python venv (the AGI library
+# used by the tests), and for the audio tests and the DTMF comparison: espeak-ng (speech), Asterisk's recorded
+# prompts (talk-off on real speech), sox (conversions), spandsp (the reference detector).
+packages=(libsqlite3-dev libsndfile1-dev pkg-config python3 python3-venv espeak-ng asterisk-core-sounds-en-wav sox
+          libspandsp-dev)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

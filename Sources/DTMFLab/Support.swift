@@ -83,8 +83,33 @@ enum RawAudio {
     }
 }
 
+/// The detector configuration, with overrides from `DTMF_LAB_SET="name=value,..."` for tuning runs.
+let labConfiguration: DTMFDetectorConfiguration = {
+    var c = DTMFDetectorConfiguration()
+    guard let spec = ProcessInfo.processInfo.environment["DTMF_LAB_SET"] else { return c }
+    for item in spec.split(separator: ",") {
+        let kv = item.split(separator: "=")
+        guard kv.count == 2, let v = Double(kv[1]) else { fail("bad DTMF_LAB_SET item \(item)") }
+        switch kv[0] {
+        case "threshold": c.thresholdDBm0 = v
+        case "reverseTwist": c.reverseTwistDB = v
+        case "normalTwist": c.normalTwistDB = v
+        case "relativePeak": c.relativePeakRowDB = v; c.relativePeakColumnDB = v
+        case "probeOffset": c.frequencyProbeOffset = v
+        case "probeRatio": c.probeRatio = v
+        case "energyFraction": c.energyFraction = v
+        case "stationarity": c.stationarityRatio = v
+        case "hitsToStart": c.hitsToStart = Int(v)
+        case "missesToEnd": c.missesToEnd = Int(v)
+        case "minimumDuration": c.minimumDurationSamples = Int(v)
+        default: fail("unknown DTMF_LAB_SET name \(kv[0])")
+        }
+    }
+    return c
+}()
+
 func detectDigits(_ samples: [Int16]) -> String {
-    var detector = DTMFDetector()
+    var detector = DTMFDetector(configuration: labConfiguration)
     var events: [DTMFEvent] = []
     var offset = 0
     while offset < samples.count {

@@ -134,7 +134,7 @@ case "talkoff":
     for path in args.dropFirst(2) {
         guard let samples = RawAudio.read(path) else { fail("cannot read \(path)") }
         samplesSeen += samples.count
-        var detector = DTMFDetector()
+        var detector = DTMFDetector(configuration: labConfiguration)
         let events = detector.process(samples) + detector.finish()
         if !events.isEmpty {
             print("\((path as NSString).lastPathComponent): \(events.map(\.description).joined(separator: " "))")

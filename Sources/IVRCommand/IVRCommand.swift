@@ -4,8 +4,9 @@ import Foundation
 public enum IVRCommand {
     static let version = "0.1.0"
 
-    static let subcommands: [any Subcommand.Type] = [CheckCommand.self, ShowCommand.self, EvalCommand.self,
-                                                     RunCommand.self, DTMFCommand.self]
+    static var subcommands: [any Subcommand.Type] {
+        [CheckCommand.self, ShowCommand.self, EvalCommand.self, RunCommand.self, DTMFCommand.self]
+    }
 
     /// Runs `ivr` with `arguments` (without the program name).
     public static func run(_ arguments: [String], io: CommandIO = .standard) -> Int32 {

@@ -25,6 +25,11 @@ struct DTMFClassifier: Sendable {
     /// Probe rotations e^{j(ω_k ± δ_k)·iH}, `[lane * maximumWindow + i]`.
     private let probePlus: [(Float, Float)]
     private let probeMinus: [(Float, Float)]
+    /// Rotations for the in-band search bins at ±`searchOffset`: the tone's power is the
+    /// best of the nominal and these, so a tone detuned within tolerance loses < 0.5 dB.
+    private let searchPlus: [(Float, Float)]
+    private let searchMinus: [(Float, Float)]
+    static let searchOffset = 0.02
 
     private let threshold: Float
     private let reverseTwist: Float
@@ -57,6 +62,8 @@ struct DTMFClassifier: Sendable {
         var scale = SIMD8<Float>()
         var plus = [(Float, Float)](repeating: (0, 0), count: 8 * maxWindow)
         var minus = [(Float, Float)](repeating: (0, 0), count: 8 * maxWindow)
+        var searchUp = [(Float, Float)](repeating: (0, 0), count: 8 * maxWindow)
+        var searchDown = [(Float, Float)](repeating: (0, 0), count: 8 * maxWindow)
         for k in 0..<8 {
             let f = GoertzelBank.frequencies[k]
             let w = 2 * Double.pi * f / fs
@@ -66,6 +73,9 @@ struct DTMFClassifier: Sendable {
                 ri[i][k] = Float(sin(w * Double(i) * h))
                 plus[k * maxWindow + i] = (Float(cos((w + d) * Double(i) * h)), Float(sin((w + d) * Double(i) * h)))
                 minus[k * maxWindow + i] = (Float(cos((w - d) * Double(i) * h)), Float(sin((w - d) * Double(i) * h)))
+                let s = w * Self.searchOffset
+                searchUp[k * maxWindow + i] = (Float(cos((w + s) * Double(i) * h)), Float(sin((w + s) * Double(i) * h)))
+                searchDown[k * maxWindow + i] = (Float(cos((w - s) * Double(i) * h)), Float(sin((w - s) * Double(i) * h)))
             }
             let n = Double(windows[k]) * h
             scale[k] = Float(2 / (n * n))
@@ -75,6 +85,8 @@ struct DTMFClassifier: Sendable {
         powerScale = scale
         probePlus = plus
         probeMinus = minus
+        searchPlus = searchUp
+        searchMinus = searchDown
 
         func ratio(_ db: Double) -> Float { Float(pow(10, max(db, 0) / 10)) }
         threshold = Float(DBm0.power(min(c.thresholdDBm0, 10)))
@@ -99,6 +111,13 @@ struct DTMFClassifier: Sendable {
             im += cr * si + ci * sr
         }
         return re * re + im * im
+    }
+
+    /// The tone power of `lane` at the best of its nominal and ±2 % bins.
+    private func bestPower(_ history: SubBlockHistory.Reader, lane: Int, centre: Float) -> Float {
+        let up = probe(history, lane: lane, rotations: searchPlus)
+        let down = probe(history, lane: lane, rotations: searchMinus)
+        return Swift.max(centre, Swift.max(up, down)) * powerScale[lane]
     }
 
     /// True when the nominal bin of `lane` beats both of its frequency probes.
@@ -137,8 +156,8 @@ struct DTMFClassifier: Sendable {
         let power = magnitude * powerScale
         let rows = power.lowHalf
         let columns = power.highHalf
-        let pr = rows.max()
-        let pc = columns.max()
+        let pr = Swift.max(Swift.max(rows[0], rows[1]), Swift.max(rows[2], rows[3]))
+        let pc = Swift.max(Swift.max(columns[0], columns[1]), Swift.max(columns[2], columns[3]))
 
         // Level, then twist.
         guard pr >= threshold, pc >= threshold else { return nil }
@@ -146,7 +165,8 @@ struct DTMFClassifier: Sendable {
         // Relative peaks: only the peak itself may come within the ratio of the peak.
         let rowsNear = SIMD4<Int32>().replacing(with: 1, where: rows * relativePeakRow .> SIMD4(repeating: pr))
         let columnsNear = SIMD4<Int32>().replacing(with: 1, where: columns * relativePeakColumn .> SIMD4(repeating: pc))
-        guard rowsNear.wrappedSum() <= 1, columnsNear.wrappedSum() <= 1 else { return nil }
+        guard rowsNear[0] &+ rowsNear[1] &+ rowsNear[2] &+ rowsNear[3] <= 1,
+              columnsNear[0] &+ columnsNear[1] &+ columnsNear[2] &+ columnsNear[3] <= 1 else { return nil }
         var row = 0
         while row < 3 && rows[row] != pr { row += 1 }
         var column = 0
@@ -164,12 +184,15 @@ struct DTMFClassifier: Sendable {
         }
         let mean = total / Float(window)
         guard mean > 0 else { return nil }
-        let totalPower = total / Float(window * subBlockSize)
-        guard pr + pc >= energyFraction * totalPower else { return nil }
         guard smallest >= stationarityRatio * mean else { return nil }
         // Frequency: the nominal bin must beat both probes for each tone.
         guard onFrequency(h, lane: row, centre: magnitude[row]),
               onFrequency(h, lane: columnLane, centre: magnitude[columnLane]) else { return nil }
+        // Energy fraction, with each tone's power taken at its best in-band bin.
+        let totalPower = total / Float(window * subBlockSize)
+        let bestRow = bestPower(h, lane: row, centre: magnitude[row])
+        let bestColumn = bestPower(h, lane: columnLane, centre: magnitude[columnLane])
+        guard bestRow + bestColumn >= energyFraction * totalPower else { return nil }
         var reference = mean
         if window >= 3 {
             var interior: Float = 0

@@ -113,20 +113,21 @@ struct GoertzelBank: Sendable {
                 n += 1
             }
             let raw = UnsafeRawPointer(input)
-            while i + 1 < count {
-                let pair = raw.loadUnaligned(fromByteOffset: i * 2, as: UInt32.self)
+            var t = twiddles + (n >> 1) &* 4
+            while i &+ 1 < count {
+                let pair = raw.loadUnaligned(fromByteOffset: i &* 2, as: UInt32.self)
                 let v = unsafeBitCast(SIMD4<UInt32>(repeating: pair), to: SIMD8<Int16>.self)
-                let t = twiddles + (n >> 1) * 4
                 a0 &+= Self.multiplyAdd(v, t[0])
                 a1 &+= Self.multiplyAdd(v, t[1])
                 a2 &+= Self.multiplyAdd(v, t[2])
                 a3 &+= Self.multiplyAdd(v, t[3])
                 let x0 = Float(input[i])
-                let x1 = Float(input[i + 1])
+                let x1 = Float(input[i &+ 1])
                 e0 += x0 * x0
                 e1 += x1 * x1
-                i += 2
-                n += 2
+                i &+= 2
+                n &+= 2
+                t += 4
             }
             if i < count {
                 single(input[i], at: n)

@@ -19,7 +19,7 @@ import Darwin
 /// no delay. Streaming: feed chunks to `process`, then call `finish` once.
 struct SincResampler {
     static let passbandFraction = 0.85
-    static let stopbandFraction = 1.1
+    static let stopbandFraction = 0.9625
     static let stopbandAttenuation = 80.0
     static let maxPhases = 1024
     /// Prototype samples per input sample when the filter is interpolated.

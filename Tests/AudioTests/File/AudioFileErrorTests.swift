@@ -53,6 +53,14 @@ struct AudioFileErrorTests {
         expectFailure(directory, .unreadable)
     }
 
+    @Test("A FIFO is refused without blocking") func fifo() throws {
+        let directory = F.scratchDirectory()
+        defer { F.remove(directory) }
+        let path = directory + "/pipe.wav"
+        try #require(mkfifo(path, 0o600) == 0)
+        expectFailure(path, .unreadable)
+    }
+
     @Test func zeroBytes() {
         let directory = F.scratchDirectory()
         defer { F.remove(directory) }

@@ -42,6 +42,12 @@ struct PromptSetTests {
 
     /// What the engine's applications play by themselves, and what the example dialplans play.
     static let applicationPrompts = [
+        "bank-welcome", "bank-language", "bank-closed-self-service", "bank-enter-account", "bank-account-invalid",
+        "bank-enter-pin", "bank-pin-invalid", "bank-account-locked", "bank-menu-options", "bank-agents-closed",
+        "bank-transfer-agent", "bank-agents-busy", "bank-transfer-operator", "bank-your-balance-is",
+        "bank-last-transactions", "bank-debit", "bank-credit", "bank-confirm-block-card", "bank-card-not-blocked",
+        "bank-card-blocked", "bank-callback-which", "bank-enter-callback-number", "bank-number-invalid",
+        "bank-callback-confirmed",
         "beep", "vm-intro", "vm-goodbye", "vm-theperson", "vm-isunavail", "vm-isonphone", "vm-mailboxfull",
         "agent-pass", "auth-thankyou", "auth-incorrect", "goodbye", "invalid",
         "example-welcome", "example-closed", "main-menu", "transferring-to-sales", "transferring-to-support",
