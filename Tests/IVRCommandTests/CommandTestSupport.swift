@@ -34,6 +34,6 @@ func temporaryFile(_ text: String, name: String = "extensions.conf") -> String {
     let dir = NSTemporaryDirectory() + "ivr-cli-" + UUID().uuidString
     try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     let path = dir + "/" + name
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
     return path
 }
