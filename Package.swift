@@ -30,8 +30,9 @@ let package = Package(
         .executableTarget(name: "ivr", dependencies: ["IVRCommand"]),
         // `swift run -c release dialplan-bench`: parse/lint and expression throughput.
         .executableTarget(name: "dialplan-bench", dependencies: ["Dialplan"], path: "Sources/DialplanBenchmarks"),
-        // `swift run -c release engine-bench`: calls per second through a menu, heap per call.
-        .executableTarget(name: "engine-bench", dependencies: ["Dialplan", "Engine"], path: "Sources/EngineBenchmarks"),
+        // `swift run -c release engine-bench`: calls per second through a menu, memory per call, audio realtime factor.
+        .executableTarget(name: "engine-bench", dependencies: ["Dialplan", "Engine", "Audio", "Channels"],
+                         path: "Sources/EngineBenchmarks"),
         // `swift run -c release dtmf-lab`: the Q.24 conformance set, scores, talk-off counts and detector speed.
         .executableTarget(name: "dtmf-lab", dependencies: ["Audio"], path: "Sources/DTMFLab"),
         .testTarget(name: "DialplanTests", dependencies: ["Dialplan"], exclude: ["Corpus/expected-errors.txt"]),
