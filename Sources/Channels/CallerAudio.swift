@@ -4,8 +4,9 @@ import Engine
 /// A caller's side of a call as audio: the samples, and the digits the detector hears in them.
 public struct CallerAudio: Sendable {
     public let clip: AudioClip
-    /// Each detected digit with the time (seconds from the start of the audio) it is delivered: the end of the
-    /// tone, where the detector reports it and where Asterisk acts on a DTMF END.
+    /// Each detected digit with the time (seconds from the start of the audio) it reaches the interpreter: the end
+    /// of the 20 ms chunk in which the detector reported it, as on a live stream (a digit is known once its tone
+    /// has ended, as Asterisk acts on DTMF END).
     public let presses: [CallerScript.Press]
     public let events: [DTMFEvent]
 
@@ -14,20 +15,26 @@ public struct CallerAudio: Sendable {
         self.clip = clip
         var detector = DTMFDetector(configuration: configuration)
         var found: [DTMFEvent] = []
+        var delivered: [CallerScript.Press] = []
         let chunk = 160
+        let rate = Double(AudioClip.sampleRate)
         clip.samples.withUnsafeBufferPointer { all in
             var offset = 0
             while offset < all.count {
                 let end = min(offset + chunk, all.count)
-                found += detector.process(UnsafeBufferPointer(rebasing: all[offset..<end]))
+                for event in detector.process(UnsafeBufferPointer(rebasing: all[offset..<end])) {
+                    found.append(event)
+                    delivered.append(CallerScript.Press(digit: event.digit, time: Double(end) / rate))
+                }
                 offset = end
             }
         }
-        found += detector.finish()
-        events = found
-        presses = found.map { event in
-            CallerScript.Press(digit: event.digit, time: Double(event.endSample) / Double(AudioClip.sampleRate))
+        for event in detector.finish() {
+            found.append(event)
+            delivered.append(CallerScript.Press(digit: event.digit, time: Double(clip.samples.count) / rate))
         }
+        events = found
+        presses = delivered
     }
 
     /// Seconds of audio.

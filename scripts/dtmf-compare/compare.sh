@@ -80,7 +80,7 @@ theirs_speed=$(( theirs_speed > theirs_speed2 ? theirs_speed : theirs_speed2 ))
 echo
 "$lab" compare "$work/q24" "$work/spandsp-q24.txt" "spandsp"
 row() { printf '| %-30s | %-9s | %-9s |\n' "$1" "$2" "$3"; }
-row "talk-off: ${prompt_count} prompts, ${minutes} min" "$ours_prompts false" "$theirs_prompts false"
-row "talk-off: espeak-ng + music" "$ours_other false" "$theirs_other false"
+row "talk-off ${prompt_count} prompts, ${minutes} min" "$ours_prompts false" "$theirs_prompts false"
+row "talk-off espeak-ng + music" "$ours_other false" "$theirs_other false"
 row "speed (samples/s)" "$(awk -v s="$ours_speed" 'BEGIN {printf "%.3g", s}')" "$(awk -v s="$theirs_speed" 'BEGIN {printf "%.3g", s}')"
 row "speed ratio (ours / spandsp)" "$(awk -v a="$ours_speed" -v b="$theirs_speed" 'BEGIN {printf "%.2fx", a / b}')" "1.00x"

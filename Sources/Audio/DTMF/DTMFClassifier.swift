@@ -17,19 +17,19 @@ struct DTMFClassifier: Sendable {
     /// Window length of each filter in sub-blocks.
     let windowSubBlocks: [Int]
     let maximumWindow: Int
-    /// e^{jω_k·iH} for i < N_k, zero beyond: joins sub-blocks coherently per filter.
-    private let rotationReal: [SIMD8<Float>]
-    private let rotationImaginary: [SIMD8<Float>]
+    /// Per age i, 1 in the lanes whose window includes sub-block i, 0 elsewhere.
+    private let windowMasks: [SIMD8<Float>]
     /// 2/N_k²: turns |X|² into the tone's mean-square power.
     private let powerScale: SIMD8<Float>
-    /// Probe rotations e^{j(ω_k ± δ_k)·iH}, `[lane * maximumWindow + i]`.
+    /// Probe rotations e^{±jδ_k·iH} (age i; bins share one phase reference), `[lane * maximumWindow + i]`.
     private let probePlus: [(Float, Float)]
     private let probeMinus: [(Float, Float)]
-    /// Rotations for the in-band search bins at ±`searchOffset`: the tone's power is the
-    /// best of the nominal and these, so a tone detuned within tolerance loses < 0.5 dB.
-    private let searchPlus: [(Float, Float)]
-    private let searchMinus: [(Float, Float)]
-    static let searchOffset = 0.02
+    /// Rotations for the in-band search bins, `[(offset * 8 + lane) * maximumWindow + i]`.
+    /// For the energy fraction each tone's power is the best of these bins over the pair's
+    /// (longest) window: a tone detuned within tolerance then loses < 0.2 dB, and the long
+    /// window keeps the other tone's leakage small.
+    private let search: [(Float, Float)]
+    static let searchOffsets: [Double] = [0, 0.01, -0.01, 0.02, -0.02]
 
     private let threshold: Float
     private let reverseTwist: Float
@@ -57,36 +57,34 @@ struct DTMFClassifier: Sendable {
         let h = Double(subBlockSize)
         let fs = Double(DTMF.sampleRate)
         let offset = min(max(c.frequencyProbeOffset, 0.001), 0.2)
-        var rr = [SIMD8<Float>](repeating: .zero, count: maxWindow)
-        var ri = [SIMD8<Float>](repeating: .zero, count: maxWindow)
+        var masks = [SIMD8<Float>](repeating: .zero, count: maxWindow)
         var scale = SIMD8<Float>()
         var plus = [(Float, Float)](repeating: (0, 0), count: 8 * maxWindow)
         var minus = [(Float, Float)](repeating: (0, 0), count: 8 * maxWindow)
-        var searchUp = [(Float, Float)](repeating: (0, 0), count: 8 * maxWindow)
-        var searchDown = [(Float, Float)](repeating: (0, 0), count: 8 * maxWindow)
+        var searchBins = [(Float, Float)](repeating: (0, 0), count: Self.searchOffsets.count * 8 * maxWindow)
         for k in 0..<8 {
             let f = GoertzelBank.frequencies[k]
             let w = 2 * Double.pi * f / fs
             let d = w * offset
             for i in 0..<windows[k] {
-                rr[i][k] = Float(cos(w * Double(i) * h))
-                ri[i][k] = Float(sin(w * Double(i) * h))
-                plus[k * maxWindow + i] = (Float(cos((w + d) * Double(i) * h)), Float(sin((w + d) * Double(i) * h)))
-                minus[k * maxWindow + i] = (Float(cos((w - d) * Double(i) * h)), Float(sin((w - d) * Double(i) * h)))
-                let s = w * Self.searchOffset
-                searchUp[k * maxWindow + i] = (Float(cos((w + s) * Double(i) * h)), Float(sin((w + s) * Double(i) * h)))
-                searchDown[k * maxWindow + i] = (Float(cos((w - s) * Double(i) * h)), Float(sin((w - s) * Double(i) * h)))
+                masks[i][k] = 1
+                plus[k * maxWindow + i] = (Float(cos(d * Double(i) * h)), Float(sin(d * Double(i) * h)))
+                minus[k * maxWindow + i] = (Float(cos(-d * Double(i) * h)), Float(sin(-d * Double(i) * h)))
+            }
+            for (o, offset) in Self.searchOffsets.enumerated() {
+                let ws = w * offset
+                for i in 0..<maxWindow {
+                    searchBins[(o * 8 + k) * maxWindow + i] = (Float(cos(ws * Double(i) * h)), Float(sin(ws * Double(i) * h)))
+                }
             }
             let n = Double(windows[k]) * h
             scale[k] = Float(2 / (n * n))
         }
-        rotationReal = rr
-        rotationImaginary = ri
+        windowMasks = masks
         powerScale = scale
         probePlus = plus
         probeMinus = minus
-        searchPlus = searchUp
-        searchMinus = searchDown
+        search = searchBins
 
         func ratio(_ db: Double) -> Float { Float(pow(10, max(db, 0) / 10)) }
         threshold = Float(DBm0.power(min(c.thresholdDBm0, 10)))
@@ -113,11 +111,24 @@ struct DTMFClassifier: Sendable {
         return re * re + im * im
     }
 
-    /// The tone power of `lane` at the best of its nominal and ±2 % bins.
-    private func bestPower(_ history: SubBlockHistory.Reader, lane: Int, centre: Float) -> Float {
-        let up = probe(history, lane: lane, rotations: searchPlus)
-        let down = probe(history, lane: lane, rotations: searchMinus)
-        return Swift.max(centre, Swift.max(up, down)) * powerScale[lane]
+    /// The tone power of `lane` at the best of its search bins over `window` sub-blocks.
+    private func bestPower(_ history: SubBlockHistory.Reader, lane: Int, window: Int) -> Float {
+        var best: Float = 0
+        for o in 0..<Self.searchOffsets.count {
+            let base = (o * 8 + lane) * maximumWindow
+            var re: Float = 0
+            var im: Float = 0
+            for i in 0..<window {
+                let (cr, ci) = search[base + i]
+                let sr = history.real(age: i)[lane]
+                let si = history.imaginary(age: i)[lane]
+                re += cr * sr - ci * si
+                im += cr * si + ci * sr
+            }
+            best = Swift.max(best, re * re + im * im)
+        }
+        let n = Float(window * subBlockSize)
+        return best * 2 / (n * n)
     }
 
     /// True when the nominal bin of `lane` beats both of its frequency probes.
@@ -131,26 +142,21 @@ struct DTMFClassifier: Sendable {
     func classify(_ history: SubBlockHistory) -> Hit? {
         guard history.count >= maximumWindow else { return nil }
         return history.withReader { reader in
-            rotationReal.withUnsafeBufferPointer { rr in
-                rotationImaginary.withUnsafeBufferPointer { ri in
-                    classify(reader, rr, ri)
-                }
+            windowMasks.withUnsafeBufferPointer { masks in
+                classify(reader, masks)
             }
         }
     }
 
-    private func classify(_ h: SubBlockHistory.Reader, _ rr: UnsafeBufferPointer<SIMD8<Float>>,
-                          _ ri: UnsafeBufferPointer<SIMD8<Float>>) -> Hit? {
-        // Coherent window sums for all eight filters at once.
+    private func classify(_ h: SubBlockHistory.Reader, _ masks: UnsafeBufferPointer<SIMD8<Float>>) -> Hit? {
+        // Coherent window sums for all eight filters at once: the bins share one phase
+        // reference, so each filter's window is the plain sum of its last N_k sub-blocks.
         var xr = SIMD8<Float>()
         var xi = SIMD8<Float>()
         for i in 0..<maximumWindow {
-            let br = h.real(age: i)
-            let bi = h.imaginary(age: i)
-            let cr = rr[i]
-            let ci = ri[i]
-            xr += cr * br - ci * bi
-            xi += cr * bi + ci * br
+            let m = masks[i]
+            xr += m * h.real(age: i)
+            xi += m * h.imaginary(age: i)
         }
         let magnitude = xr * xr + xi * xi
         let power = magnitude * powerScale
@@ -190,8 +196,8 @@ struct DTMFClassifier: Sendable {
               onFrequency(h, lane: columnLane, centre: magnitude[columnLane]) else { return nil }
         // Energy fraction, with each tone's power taken at its best in-band bin.
         let totalPower = total / Float(window * subBlockSize)
-        let bestRow = bestPower(h, lane: row, centre: magnitude[row])
-        let bestColumn = bestPower(h, lane: columnLane, centre: magnitude[columnLane])
+        let bestRow = bestPower(h, lane: row, window: window)
+        let bestColumn = bestPower(h, lane: columnLane, window: window)
         guard bestRow + bestColumn >= energyFraction * totalPower else { return nil }
         var reference = mean
         if window >= 3 {

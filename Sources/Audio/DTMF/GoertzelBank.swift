@@ -27,6 +27,13 @@ struct GoertzelBank: Sendable {
     private var acc2 = SIMD4<Int32>()
     private var acc3 = SIMD4<Int32>()
     private var energy: Float = 0
+    /// e^{−jω_k·s} for the current sub-block's start s: turns the bins to one phase
+    /// reference, so that the classifier can join consecutive sub-blocks by plain addition.
+    private var phaseReal = SIMD8<Float>(repeating: 1)
+    private var phaseImaginary = SIMD8<Float>()
+    /// e^{−jω_k·size}: one sub-block's phase advance.
+    private let stepReal: SIMD8<Float>
+    private let stepImaginary: SIMD8<Float>
     /// Samples accumulated in the current sub-block.
     private(set) var position = 0
 
@@ -69,9 +76,18 @@ struct GoertzelBank: Sendable {
         }
         table = t
         unscale = Float(1 / scale)
+        var sr = SIMD8<Float>(), si = SIMD8<Float>()
+        for k in 0..<8 {
+            let w = 2 * Double.pi * Self.frequencies[k] / Double(DTMF.sampleRate)
+            sr[k] = Float(cos(w * Double(size)))
+            si[k] = Float(-sin(w * Double(size)))
+        }
+        stepReal = sr
+        stepImaginary = si
     }
 
-    /// One finished sub-block: the eight complex bins and the block energy Σx².
+    /// One finished sub-block: the eight complex bins (phase referred to the segment
+    /// start) and the block energy Σx².
     struct SubBlock: Sendable {
         var real: SIMD8<Float>
         var imaginary: SIMD8<Float>
@@ -150,7 +166,16 @@ struct GoertzelBank: Sendable {
     mutating func take() -> SubBlock {
         let re = SIMD8<Float>(lowHalf: SIMD4<Float>(acc0), highHalf: SIMD4<Float>(acc1)) * unscale
         let im = SIMD8<Float>(lowHalf: SIMD4<Float>(acc2), highHalf: SIMD4<Float>(acc3)) * unscale
-        let block = SubBlock(real: re, imaginary: im, energy: energy)
+        let pr = phaseReal, pi = phaseImaginary
+        let block = SubBlock(real: pr * re - pi * im, imaginary: pr * im + pi * re, energy: energy)
+        // Advance the phasor one sub-block and pull its magnitude back to 1 (one Newton step).
+        var nr = pr * stepReal - pi * stepImaginary
+        var ni = pr * stepImaginary + pi * stepReal
+        let correction = (3 - (nr * nr + ni * ni)) * 0.5
+        nr *= correction
+        ni *= correction
+        phaseReal = nr
+        phaseImaginary = ni
         acc0 = .zero
         acc1 = .zero
         acc2 = .zero
@@ -160,8 +185,10 @@ struct GoertzelBank: Sendable {
         return block
     }
 
-    /// Drops a partly filled sub-block.
+    /// Drops a partly filled sub-block and restarts the phase reference.
     mutating func reset() {
         _ = take()
+        phaseReal = SIMD8(repeating: 1)
+        phaseImaginary = .zero
     }
 }

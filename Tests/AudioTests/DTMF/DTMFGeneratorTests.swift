@@ -30,7 +30,7 @@ struct DTMFGeneratorTests {
     }
 
     @Test("cadence: on/off lengths and invalid symbols")
-    func cadence() {
+    func cadence() throws {
         let g = DTMFGenerator(onMilliseconds: 40, offMilliseconds: 60)
         let audio = g.samples(for: "12ab") ?? []
         #expect(audio.count == 4 * 800)
@@ -38,8 +38,11 @@ struct DTMFGeneratorTests {
         #expect(audio[0..<320].contains { $0 != 0 })
         #expect(g.samples(for: "12x") == nil)
         #expect(g.tone(for: "E") == nil)
-        #expect(DTMF.frequencies(for: "#")! == (941, 1477))
-        #expect(DTMF.frequencies(for: "d")! == (941, 1633))
+        let hash = try #require(DTMF.frequencies(for: "#"))
+        #expect(hash.low == 941 && hash.high == 1477)
+        let d = try #require(DTMF.frequencies(for: "d"))
+        #expect(d.low == 941 && d.high == 1633)
+        #expect(DTMF.frequencies(for: "x") == nil)
     }
 
     @Test("call-progress tones follow their cadence and are not digits", arguments: CallProgressTone.allCases)

@@ -87,6 +87,19 @@ struct DTMFStreamingTests {
         _ = detector.finish()
     }
 
+    @Test("still exact after a long stream (phase reference does not drift)")
+    func longStream() {
+        var detector = DTMFDetector()
+        let noise = S.addNoise(S.silence(ms: 1000), toneLevel: -30, snr: 0, seed: 11)
+        var events: [DTMFEvent] = []
+        for _ in 0..<600 { events += detector.process(noise) }   // 10 minutes
+        let start = detector.samplesProcessed + 800
+        events += detector.process(S.framed(S.tone("0", level: -20, low: 0.015, ms: 40), lead: 800))
+        events += detector.finish()
+        #expect(events.map(\.digit) == ["0"])
+        #expect(abs((events.first?.startSample ?? 0) - start) <= 40)
+    }
+
     @Test("empty input is harmless")
     func emptyInput() {
         var detector = DTMFDetector()

@@ -1,0 +1,396 @@
+import Audio
+import Channels
+import Dialplan
+import Engine
+import Foundation
+
+/// Replays one scenario: works out when the caller acts, runs the call, and matches the expectations in order.
+///
+/// The caller reacts to the call: a `press` after `expect prompt X` happens when X stopped playing. Since a press
+/// only changes what happens after it, the runner runs the call with the presses known so far, matches up to the
+/// next unresolved action, fixes that action's time from the caller's clock, and runs again; a scenario with k
+/// expectation-separated groups of actions takes about k + 1 calls (each one is microseconds on the virtual
+/// clock). Audio mode works out the timeline at event level first, renders it as DTMF into a caller WAV, and
+/// checks the expectations against the call driven by the detector.
+public enum ScenarioRunner {
+    /// The earliest a digit can be pressed: a DTMF tone needs room before its end.
+    static let earliestPress = 0.1
+
+    /// Runs `scenario` in `mode` and returns the verdict.
+    public static func run(_ scenario: Scenario, mode: ReplayMode, environment: ReplayEnvironment) -> ScenarioVerdict {
+        let started = DispatchTime.now().uptimeNanoseconds
+        var verdict = ScenarioVerdict(name: scenario.name, file: scenario.file, line: scenario.line, mode: mode,
+                                      status: .error, divergence: nil, events: [], record: nil,
+                                      dialplan: scenario.setup.dialplan, calls: 0, seconds: 0)
+        func finish(_ v: ScenarioVerdict) -> ScenarioVerdict {
+            var v = v
+            v.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            return v
+        }
+        guard let path = scenario.setup.dialplan else {
+            verdict.divergence = Divergence(stepLine: scenario.line, step: "", expected: "", actual: "the scenario names no dialplan",
+                                            dialplanLine: nil, trace: [])
+            return finish(verdict)
+        }
+        let loaded = environment.dialplan(at: path)
+        guard let dialplan = loaded.dialplan else {
+            let line = scenario.setup.dialplanLine
+            let reason = loaded.errors.map { "the dialplan \(path) does not load:\n" + $0 }
+                ?? "the dialplan \(path) does not load"
+            verdict.divergence = Divergence(stepLine: line, step: "dialplan \(path)", expected: "", actual: reason,
+                                            dialplanLine: nil, trace: [])
+            return finish(verdict)
+        }
+        if case .audio = mode, environment.directory == nil {
+            verdict.divergence = Divergence(stepLine: scenario.line, step: "", expected: "",
+                                            actual: "audio mode needs a prompt folder", dialplanLine: nil, trace: [])
+            return finish(verdict)
+        }
+        let call = CallSetup(scenario: scenario, dialplan: dialplan, environment: environment)
+        var timeline = Timeline()
+        var outcome = walk(scenario, timeline: &timeline) { call.runEvents($0) }
+        var calls = outcome.calls
+        if case .audio = mode {
+            let hint = outcome.run.result.duration
+            outcome = walk(scenario, timeline: &timeline, mode: mode, environment: environment) { call.runAudio($0, lengthHint: hint) }
+            calls += outcome.calls
+        }
+        if case .audio = mode, let folder = environment.audioOutput {
+            writeAudio(outcome.run, scenario: scenario, folder: folder)
+        }
+        verdict.status = outcome.divergence == nil ? .passed : .failed
+        verdict.divergence = outcome.divergence
+        verdict.events = outcome.run.result.events
+        verdict.record = outcome.run.result.record
+        verdict.calls = calls
+        return finish(verdict)
+    }
+
+    /// The caller's actions with their times, as far as worked out.
+    struct Timeline {
+        var presses: [CallerScript.Press] = []
+        var hangupAt: Double?
+        /// Times fixed for the step at each index (press digits, or one hangup time).
+        var resolved: [Int: [Double]] = [:]
+    }
+
+    /// A call's outcome and, in audio mode, its audio.
+    struct CallRun {
+        var result: CallResult
+        var caller: AudioClip?
+        var heard: AudioClip?
+    }
+
+    struct WalkOutcome {
+        var run: CallRun
+        var divergence: Divergence?
+        var calls: Int
+    }
+
+    /// Matches the steps, fixing action times and re-running the call until every step is settled.
+    static func walk(_ scenario: Scenario, timeline: inout Timeline, mode: ReplayMode = .events,
+                     environment: ReplayEnvironment? = nil, run: (Timeline) -> CallRun) -> WalkOutcome {
+        var current = run(timeline)
+        var calls = 1
+        restart: while true {
+            var walker = ExpectationWalker(events: current.result.events, finalVariables: current.result.variables)
+            var dirty = false
+            var wholeCall: [(ScenarioStep, Expectation)] = []
+            for (index, step) in scenario.steps.enumerated() {
+                switch step.kind {
+                case .press(let digits, let spacing, let after, let at):
+                    if let times = timeline.resolved[index] {
+                        walker.clock = max(walker.clock, (times.last ?? walker.clock) + spacing)
+                        continue
+                    }
+                    var first = max(at ?? (walker.clock + after), earliestPress)
+                    if let last = timeline.presses.last?.time, first < last + 0.15 {
+                        if at != nil {
+                            let divergence = Divergence(stepLine: step.line, step: step.text,
+                                                        expected: "a press after the previous one",
+                                                        actual: "this press at \(ExpectationWalker.seconds(first)) comes before the press at \(ExpectationWalker.seconds(last))",
+                                                        dialplanLine: nil, trace: [])
+                            return WalkOutcome(run: current, divergence: divergence, calls: calls)
+                        }
+                        first = last + 0.15
+                    }
+                    let times = digits.indices.enumerated().map { first + Double($0.offset) * spacing }
+                    for (digit, time) in zip(digits, times) { timeline.presses.append(CallerScript.Press(digit: digit, time: time)) }
+                    timeline.resolved[index] = times
+                    walker.clock = (times.last ?? first) + spacing
+                    dirty = true
+                case .wait(let seconds):
+                    walker.clock += seconds
+                case .hangup(let after, let at):
+                    if let times = timeline.resolved[index] {
+                        walker.clock = max(walker.clock, times.first ?? walker.clock)
+                        continue
+                    }
+                    let time = max(at ?? (walker.clock + after), 0)
+                    timeline.hangupAt = min(timeline.hangupAt ?? time, time)
+                    timeline.resolved[index] = [time]
+                    walker.clock = max(walker.clock, time)
+                    dirty = true
+                case .expect(let expectation):
+                    if expectation.isWholeCall {
+                        wholeCall.append((step, expectation))
+                        continue
+                    }
+                    if dirty {
+                        current = run(timeline)
+                        calls += 1
+                        continue restart
+                    }
+                    if let mismatch = walker.check(expectation) {
+                        return WalkOutcome(run: current, divergence: divergence(step, mismatch, current.result.events), calls: calls)
+                    }
+                }
+            }
+            if dirty {
+                current = run(timeline)
+                calls += 1
+                continue restart
+            }
+            for (step, expectation) in wholeCall {
+                if let mismatch = checkWholeCall(expectation, run: current, scenario: scenario, mode: mode, environment: environment) {
+                    return WalkOutcome(run: current, divergence: divergence(step, mismatch, current.result.events), calls: calls)
+                }
+            }
+            return WalkOutcome(run: current, divergence: nil, calls: calls)
+        }
+    }
+
+    /// The report's view of a mismatch: the dialplan line executing at that event and the trace around it.
+    static func divergence(_ step: ScenarioStep, _ mismatch: Mismatch, _ events: [CallEvent]) -> Divergence {
+        let at = min(mismatch.eventIndex ?? (events.count - 1), events.count - 1)
+        var dialplanLine: String?
+        if at >= 0, let exec = events[...at].last(where: { if case .exec = $0.kind { true } else { false } }),
+           case .exec(let location, let application, let arguments, let file, let line) = exec.kind {
+            dialplanLine = "\(file):\(line) (\(location)) \(application)(\(arguments))"
+        }
+        var trace: [String] = []
+        if at >= 0 {
+            var lines: [(Int, String)] = []
+            for index in 0..<events.count {
+                let text = CallTranscript.render([events[index]]).trimmingCharacters(in: .newlines)
+                if !text.isEmpty { lines.append((index, text)) }
+            }
+            if let position = lines.lastIndex(where: { $0.0 <= at }) {
+                let from = max(0, position - 5)
+                let to = min(lines.count - 1, position + 3)
+                for index in from...to { trace.append((index == position ? "> " : "  ") + lines[index].1) }
+            }
+        }
+        return Divergence(stepLine: step.line, step: step.text, expected: mismatch.expected, actual: mismatch.actual,
+                          dialplanLine: dialplanLine, trace: trace)
+    }
+
+    /// CDR fields, secrets, golden transcripts and WAVs: checked on the finished call.
+    static func checkWholeCall(_ expectation: Expectation, run: CallRun, scenario: Scenario, mode: ReplayMode,
+                               environment: ReplayEnvironment?) -> Mismatch? {
+        let result = run.result
+        switch expectation {
+        case .cdr(let field, let value):
+            let actual = CDRFields.value(field, of: result.record, timeZone: scenario.setup.timeZone)
+            if actual == value { return nil }
+            return Mismatch(expected: "CDR \(field) '\(value)'", actual: "CDR \(field) '\(actual)'", eventIndex: nil)
+        case .never(let secret):
+            for (index, event) in result.events.enumerated() {
+                let json = TraceJSON.line(event)
+                if json.contains(secret) || CallTranscript.render([event]).contains(secret) {
+                    return Mismatch(expected: "'\(secret)' never in any output",
+                                    actual: "it appears in the trace at \(ExpectationWalker.seconds(event.time)): \(json)", eventIndex: index)
+                }
+            }
+            let csv = result.record.csvLine(timeZone: scenario.setup.timeZone)
+            if csv.contains(secret) {
+                return Mismatch(expected: "'\(secret)' never in any output", actual: "it appears in the CDR: \(csv)", eventIndex: nil)
+            }
+            if let (name, _) = result.variables.first(where: { $0.value.contains(secret) }) {
+                return Mismatch(expected: "'\(secret)' never in any output",
+                                actual: "it appears in variable \(name) at the end of the call", eventIndex: nil)
+            }
+            return nil
+        case .transcript(let path):
+            let actual = GoldenTranscript(events: result.events)
+            if environment?.updateGolden == true {
+                if mode == .events || !FileManager.default.fileExists(atPath: path) {
+                    return writeGolden(Data(actual.text.utf8), to: path, what: "transcript")
+                }
+                return nil
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return Mismatch(expected: "the transcript in \(path)",
+                                actual: "no golden file \(path) (write it with --update-golden)", eventIndex: nil)
+            }
+            let golden: GoldenTranscript
+            do { golden = try GoldenTranscript.parse(String(decoding: data, as: UTF8.self)) } catch {
+                return Mismatch(expected: "the transcript in \(path)", actual: "\(path): \(error.description)", eventIndex: nil)
+            }
+            guard let difference = golden.firstDifference(from: actual, tolerance: environment?.tolerance ?? 0.05) else { return nil }
+            let index = difference.index < actual.plays.count ? actual.plays[difference.index].startIndex : nil
+            return Mismatch(expected: "the transcript in \(path)", actual: difference.message, eventIndex: index)
+        case .heard(let path):
+            guard case .audio = mode, let heard = run.heard else { return nil }
+            if environment?.updateGolden == true {
+                do { try AudioFile.write(heard, to: path) } catch {
+                    return Mismatch(expected: "golden WAV \(path) written", actual: error.description, eventIndex: nil)
+                }
+                return nil
+            }
+            let golden: AudioClip
+            do { golden = try AudioFile.read(path) } catch {
+                return Mismatch(expected: "the audio in \(path)",
+                                actual: "cannot read \(path): \(error.description) (write it with --update-golden)", eventIndex: nil)
+            }
+            guard let sample = firstDifference(golden.samples, heard.samples) else { return nil }
+            let time = Double(sample) / Double(AudioClip.sampleRate)
+            let index = result.events.lastIndex { $0.time <= time }
+            let lengths = golden.samples.count == heard.samples.count ? ""
+                : String(format: " (golden %.3f s long, heard %.3f s)", golden.duration, heard.duration)
+            return Mismatch(expected: "the audio in \(path)",
+                            actual: "the heard audio first differs at \(ExpectationWalker.seconds(time)) (sample \(sample))\(lengths)",
+                            eventIndex: index)
+        default:
+            return nil
+        }
+    }
+
+    /// The first sample where two clips differ by more than a rounding step, or nil when they match.
+    static func firstDifference(_ a: [Int16], _ b: [Int16]) -> Int? {
+        let common = min(a.count, b.count)
+        for index in 0..<common where abs(Int(a[index]) - Int(b[index])) > 2 { return index }
+        return a.count == b.count ? nil : common
+    }
+
+    static func writeGolden(_ data: Data, to path: String, what: String) -> Mismatch? {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        if FileManager.default.createFile(atPath: path, contents: data) { return nil }
+        return Mismatch(expected: "golden \(what) \(path) written", actual: "cannot write \(path)", eventIndex: nil)
+    }
+
+    static func writeAudio(_ run: CallRun, scenario: Scenario, folder: String) {
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let base = folder + "/" + slug(scenario)
+        if let caller = run.caller { try? AudioFile.write(caller, to: base + ".caller.wav") }
+        if let heard = run.heard { try? AudioFile.write(heard, to: base + ".heard.wav") }
+    }
+
+    /// `file-stem--scenario-name`, safe as a file name.
+    public static func slug(_ scenario: Scenario) -> String {
+        let stem = ((scenario.file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name = scenario.name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        return stem + "--" + String(name)
+    }
+}
+
+/// Everything needed to run the scenario's call again and again with different timelines.
+struct CallSetup {
+    let scenario: Scenario
+    let dialplan: Dialplan
+    let environment: ReplayEnvironment
+    let configuration: EngineConfiguration
+    let outcomes: [String: DeliveryOutcome]
+    let request: CallRequest
+
+    /// Built once: copying it is cheap, building it is not.
+    static let baseConfiguration = EngineConfiguration(timeZone: TimeZone(identifier: "UTC") ?? .current, randomSeed: 1,
+                                                       spoolDirectory: NSTemporaryDirectory() + "ivr-replay-spool")
+
+    init(scenario: Scenario, dialplan: Dialplan, environment: ReplayEnvironment) {
+        self.scenario = scenario
+        self.dialplan = dialplan
+        self.environment = environment
+        let setup = scenario.setup
+        var configuration = Self.baseConfiguration
+        configuration.timeZone = setup.timeZone
+        configuration.functions.register(CannedCurl.function(setup.curl))
+        self.configuration = configuration
+        outcomes = setup.outcomes.mapValues {
+            DeliveryOutcome(status: $0.status, answeredSeconds: $0.talked, waitedSeconds: $0.waited)
+        }
+        request = CallRequest(context: setup.context, exten: setup.exten, callerNumber: setup.callerNumber,
+                              callerName: setup.callerName, language: setup.language, variables: setup.variables,
+                              accountCode: setup.accountCode, startTime: setup.startTime)
+    }
+
+    /// A fresh engine per call: globals and the AstDB start as the scenario says every time.
+    func engine() -> Engine {
+        var configuration = configuration
+        if !scenario.setup.astdb.isEmpty, let db = try? AstDB(path: ":memory:") {
+            for entry in scenario.setup.astdb { try? db.put(family: entry.family, key: entry.key, value: entry.value) }
+            configuration.astdb = db
+        }
+        return Engine(dialplan: dialplan, configuration: configuration)
+    }
+
+    func runEvents(_ timeline: ScenarioRunner.Timeline) -> ScenarioRunner.CallRun {
+        let script = CallerScript(presses: timeline.presses, hangupAt: timeline.hangupAt, outcomes: outcomes)
+        let channel = ScriptedChannel(script: script, prompts: environment.prompts, start: scenario.setup.startTime,
+                                      name: scenario.setup.channelName, maximumDuration: scenario.setup.limit)
+        return ScenarioRunner.CallRun(result: engine().run(request, on: channel), caller: nil, heard: nil)
+    }
+
+    func runAudio(_ timeline: ScenarioRunner.Timeline, lengthHint: Double) -> ScenarioRunner.CallRun {
+        guard let directory = environment.directory else { return runEvents(timeline) }
+        let lastPress = timeline.presses.last?.time ?? 0
+        let length = timeline.hangupAt ?? max(lastPress + 1, min(scenario.setup.limit, lengthHint + 2))
+        let clip = CallerAudioRenderer.render(timeline.presses, length: length)
+        let channel = AudioFileChannel(caller: CallerAudio(clip), prompts: directory, start: scenario.setup.startTime,
+                                       hangupAt: timeline.hangupAt, outcomes: outcomes, name: scenario.setup.channelName)
+        let result = engine().run(request, on: channel)
+        return ScenarioRunner.CallRun(result: result, caller: clip, heard: channel.heardAudio)
+    }
+}
+
+/// Renders a caller's presses as audio: silence, with each digit's DTMF tone ending at its press time (the
+/// detector delivers a digit at the end of its tone).
+public enum CallerAudioRenderer {
+    public static let generator = DTMFGenerator(onMilliseconds: 80, offMilliseconds: 0, levelDBm0: -10)
+
+    public static func render(_ presses: [CallerScript.Press], length: Double) -> AudioClip {
+        var samples = [Int16](repeating: 0, count: max(0, Int((length * Double(AudioClip.sampleRate)).rounded())))
+        for press in presses {
+            guard let tone = generator.tone(for: press.digit) else { continue }
+            let stop = Int((press.time * Double(AudioClip.sampleRate)).rounded())
+            let begin = stop - tone.count
+            for (offset, value) in tone.enumerated() {
+                let index = begin + offset
+                if index >= 0 && index < samples.count { samples[index] = value }
+            }
+        }
+        return AudioClip(samples: samples)
+    }
+}
+
+/// CURL answered from the scenario's `curl` lines: nothing leaves the machine.
+enum CannedCurl {
+    static func function(_ answers: [CurlAnswer]) -> DialplanFunction {
+        DialplanFunction("CURL", synopsis: "CURL(url[,post-data]) — answered from the scenario's curl lines",
+                         read: { argument, context throws(FunctionError) in
+            let url = String(argument.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+                .trimmingCharacters(in: .whitespaces)
+            guard let answer = answers.first(where: { $0.matches(url) }) else {
+                context.setVariable("CURLSTATUS", to: "FAILURE")
+                context.setVariable("CURL_RESPONSE_CODE", to: "0")
+                context.warn("CURL: the scenario has no answer for \(url)")
+                return ""
+            }
+            switch answer.reply {
+            case .body(let body, let code):
+                context.setVariable("CURLSTATUS", to: (200..<300).contains(code) ? "SUCCESS" : "FAILURE")
+                context.setVariable("CURL_RESPONSE_CODE", to: String(code))
+                return body
+            case .failure:
+                context.setVariable("CURLSTATUS", to: "FAILURE")
+                context.setVariable("CURL_RESPONSE_CODE", to: "0")
+                return ""
+            case .timeout:
+                context.setVariable("CURLSTATUS", to: "TIMEOUT")
+                context.setVariable("CURL_RESPONSE_CODE", to: "0")
+                return ""
+            }
+        })
+    }
+}
