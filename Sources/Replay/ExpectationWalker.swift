@@ -36,9 +36,9 @@ struct ExpectationWalker {
         clock = max(clock, time)
     }
 
-    /// Prompts still ahead of the caller: started at or after the cursor and the clock.
+    /// Prompts the caller has not yet heard to their end: still playing at the clock, or still to come.
     var playsAhead: [PromptPlay] {
-        plays.filter { $0.startIndex >= cursor && $0.start >= clock - 1e-9 }
+        plays.filter { $0.endIndex >= cursor && $0.end >= clock - 1e-9 && !($0.end == $0.start && $0.start < clock - 1e-9) }
     }
 
     func describe(_ play: PromptPlay) -> String {

@@ -65,11 +65,12 @@ public struct PromptPlay: Sendable, Equatable {
             case .promptEnd: close(event.time, .finished, index)
             case .promptInterrupted(_, let digit): close(event.time, .interrupted(digit), index)
             case .promptMissing: close(event.time, .missing, index)
-            case .hangup, .callEnd: close(event.time, .hangup, index)
+            // Cut by the end of the call: the hangup itself stays ahead of an expectation cursor.
+            case .hangup, .callEnd: close(event.time, .hangup, max(index - 1, open?.startIndex ?? 0))
             default: break
             }
         }
-        if let last = events.last { close(last.time, .hangup, events.count - 1) }
+        if let last = events.last { close(last.time, .hangup, max(events.count - 1, open?.startIndex ?? 0)) }
         return plays
     }
 }

@@ -48,7 +48,8 @@ public enum ScenarioRunner {
         }
         let call = CallSetup(scenario: scenario, dialplan: dialplan, environment: environment)
         var timeline = Timeline()
-        var outcome = walk(scenario, timeline: &timeline) { call.runEvents($0) }
+        // Audio mode works the timeline out at event level first; only the audio call's checks count (and write).
+        var outcome = walk(scenario, timeline: &timeline, environment: mode == .events ? environment : nil) { call.runEvents($0) }
         var calls = outcome.calls
         if case .audio = mode {
             let hint = outcome.run.result.duration
@@ -100,11 +101,11 @@ public enum ScenarioRunner {
                 switch step.kind {
                 case .press(let digits, let spacing, let after, let at):
                     if let times = timeline.resolved[index] {
-                        walker.clock = max(walker.clock, (times.last ?? walker.clock) + spacing)
+                        walker.clock = max(walker.clock, times.last ?? walker.clock)
                         continue
                     }
                     var first = max(at ?? (walker.clock + after), earliestPress)
-                    if let last = timeline.presses.last?.time, first < last + 0.15 {
+                    if let last = timeline.presses.last?.time, first < last + (at == nil ? spacing : 0.15) {
                         if at != nil {
                             let divergence = Divergence(stepLine: step.line, step: step.text,
                                                         expected: "a press after the previous one",
@@ -112,12 +113,12 @@ public enum ScenarioRunner {
                                                         dialplanLine: nil, trace: [])
                             return WalkOutcome(run: current, divergence: divergence, calls: calls)
                         }
-                        first = last + 0.15
+                        first = last + spacing
                     }
                     let times = digits.indices.enumerated().map { first + Double($0.offset) * spacing }
                     for (digit, time) in zip(digits, times) { timeline.presses.append(CallerScript.Press(digit: digit, time: time)) }
                     timeline.resolved[index] = times
-                    walker.clock = (times.last ?? first) + spacing
+                    walker.clock = max(walker.clock, times.last ?? first)
                     dirty = true
                 case .wait(let seconds):
                     walker.clock += seconds
