@@ -156,6 +156,17 @@ say transferring-to-support "Please hold while we transfer you to support."
 say option-is-invalid "Sorry, that is not a valid option."
 say enter-account-number "Please enter your account number, followed by the pound key."
 
+# --- Dialplans/attendant.conf --------------------------------------------------------------------------------------
+say attendant-welcome "Thank you for calling Example Incorporated."
+say attendant-menu "For sales, press 1. For support, press 2. For billing, press 3. For the company directory, press 9. For the operator, press 0. If you know your party's four digit extension, you may dial it at any time."
+say attendant-connecting "Please hold while we connect you."
+say attendant-department-busy "Everyone in this department is busy. Please leave a message."
+say attendant-directory-intro "Please enter the first three letters of the person's last name."
+say attendant-directory-connecting "Connecting you now."
+say attendant-directory-no-match "There is no one by that name."
+say attendant-closed "Our offices are closed. Our business hours are Monday to Friday, 8 A M to 6 P M. Please leave a message."
+say attendant-holiday "Our offices are closed for the holiday. Please leave a message."
+
 # --- Dialplans/bank.conf -------------------------------------------------------------------------------------------
 say bank-welcome "Welcome to Example Bank."
 say bank-language "For English, press 1. Für Deutsch, drücken Sie die 2."

@@ -3,6 +3,7 @@ import Channels
 import Dialplan
 import Engine
 import Foundation
+import Synchronization
 
 /// Replays one scenario: works out when the caller acts, runs the call, and matches the expectations in order.
 ///
@@ -316,9 +317,23 @@ struct CallSetup {
                               accountCode: setup.accountCode, startTime: setup.startTime)
     }
 
+    /// Each call gets its own spool folder (VoiceMail numbers messages by what is already there), removed after.
+    static let spoolRoot = NSTemporaryDirectory() + "ivr-replay-\(ProcessInfo.processInfo.processIdentifier)"
+    static let spoolCounter = Atomic<Int>(0)
+
+    /// Runs the call on a fresh engine with a fresh spool folder.
+    func run(on channel: any Channel) -> CallResult {
+        let number = Self.spoolCounter.add(1, ordering: .relaxed).newValue
+        let spool = Self.spoolRoot + "/\(number)"
+        let result = engine(spool: spool).run(request, on: channel)
+        if FileManager.default.fileExists(atPath: spool) { try? FileManager.default.removeItem(atPath: spool) }
+        return result
+    }
+
     /// A fresh engine per call: globals and the AstDB start as the scenario says every time.
-    func engine() -> Engine {
+    func engine(spool: String) -> Engine {
         var configuration = configuration
+        configuration.spoolDirectory = spool
         if !scenario.setup.astdb.isEmpty, let db = try? AstDB(path: ":memory:") {
             for entry in scenario.setup.astdb { try? db.put(family: entry.family, key: entry.key, value: entry.value) }
             configuration.astdb = db
@@ -330,7 +345,7 @@ struct CallSetup {
         let script = CallerScript(presses: timeline.presses, hangupAt: timeline.hangupAt, outcomes: outcomes)
         let channel = ScriptedChannel(script: script, prompts: environment.prompts, start: scenario.setup.startTime,
                                       name: scenario.setup.channelName, maximumDuration: scenario.setup.limit)
-        return ScenarioRunner.CallRun(result: engine().run(request, on: channel), caller: nil, heard: nil)
+        return ScenarioRunner.CallRun(result: run(on: channel), caller: nil, heard: nil)
     }
 
     func runAudio(_ timeline: ScenarioRunner.Timeline, lengthHint: Double) -> ScenarioRunner.CallRun {
@@ -340,7 +355,7 @@ struct CallSetup {
         let clip = CallerAudioRenderer.render(timeline.presses, length: length)
         let channel = AudioFileChannel(caller: CallerAudio(clip), prompts: directory, start: scenario.setup.startTime,
                                        hangupAt: timeline.hangupAt, outcomes: outcomes, name: scenario.setup.channelName)
-        let result = engine().run(request, on: channel)
+        let result = run(on: channel)
         return ScenarioRunner.CallRun(result: result, caller: clip, heard: channel.heardAudio)
     }
 }

@@ -42,6 +42,9 @@ struct PromptSetTests {
 
     /// What the engine's applications play by themselves, and what the example dialplans play.
     static let applicationPrompts = [
+        "attendant-welcome", "attendant-menu", "attendant-connecting", "attendant-department-busy",
+        "attendant-directory-intro", "attendant-directory-connecting", "attendant-directory-no-match",
+        "attendant-closed", "attendant-holiday",
         "bank-welcome", "bank-language", "bank-closed-self-service", "bank-enter-account", "bank-account-invalid",
         "bank-enter-pin", "bank-pin-invalid", "bank-account-locked", "bank-menu-options", "bank-agents-closed",
         "bank-transfer-agent", "bank-agents-busy", "bank-transfer-operator", "bank-your-balance-is",
