@@ -149,6 +149,6 @@ struct PromptSetTests {
             let info = try SoundFileReader.open(path).info
             #expect(info.sampleRate == 8000 && info.channels == 1 && info.encoding == 0x0002, "\(file): \(info)")
         }
-        #expect(total < 4_000_000, "Prompts/en holds \(total) bytes")
+        #expect(total < 8_000_000, "Prompts/en holds \(total) bytes")  // about 4.6 MB with bank and attendant
     }
 }
