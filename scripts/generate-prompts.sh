@@ -14,6 +14,18 @@
 # recorded prompts can sit beside the generated ones (or replace them: rerunning overwrites only its own names).
 #
 # Needs: espeak-ng, sox (Debian: apt-get install espeak-ng sox).
+#
+# German: the same script also writes the German set, by default into de/ beside the English folder (Prompts/de),
+# or into a second argument:
+#
+#   scripts/generate-prompts.sh [output-directory [german-output-directory]]
+#   PROMPT_LANGUAGES=de scripts/generate-prompts.sh     (only German; PROMPT_LANGUAGES=en only English)
+#
+# It uses the espeak-ng voice `de` with the same speed, pitch, amplitude and sox pipeline, and holds every file the
+# German Say rules of Sources/Dialplan/Functions/SayFilesGerman.swift can name (main/say.c's
+# ast_say_number_full_de and ast_say_enumeration_full_de: digits/1N "ein", digits/1F "eine", digits/1-and
+# "einund", digits/and, millions, milliard(s), the ordinals h-N with the gender variants h-NF and h-NN, ...; the
+# engine's euro list: euro, cent, and) plus German versions of what Dialplans/bank.conf plays.
 set -euo pipefail
 
 VOICE=en-us      # espeak-ng voice
@@ -56,6 +68,109 @@ tone() {
         synth "$seconds" sine "$frequency" fade t 0.005 "$seconds" 0.005 gain -6
     count=$((count + 1))
 }
+
+# --- German (Prompts/de) ------------------------------------------------------------------------------------------
+# Defined here and run after the English set (or alone with PROMPT_LANGUAGES=de); `say` and `tone` see the local
+# VOICE and out of this function.
+PROMPT_LANGUAGES="${PROMPT_LANGUAGES:-en de}"
+de_out="${2:-$(dirname "$out")/de}"
+
+german_prompts() {
+    local VOICE=de
+    local out
+    mkdir -p "$de_out"
+    out="$(cd "$de_out" && pwd)"
+    local start=$count n
+
+    # digits/: ast_say_number_full_de. `1` is "eins"; `1N` "ein" (before hundert and tausend); `1F` "eine"
+    # (eine Million, and SayNumber's gender f); `N-and` the ones before the tens ("einund" zwanzig).
+    local cardinals=(null eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn
+                     sechzehn siebzehn achtzehn neunzehn)
+    local ones=([1]=ein [2]=zwei [3]=drei [4]=vier [5]=fünf [6]=sechs [7]=sieben [8]=acht [9]=neun)
+    local tens=([20]=zwanzig [30]=dreißig [40]=vierzig [50]=fünfzig [60]=sechzig [70]=siebzig [80]=achtzig
+                [90]=neunzig)
+    for n in $(seq 0 19); do say "digits/$n" "${cardinals[$n]}"; done
+    for n in 20 30 40 50 60 70 80 90; do say "digits/$n" "${tens[$n]}"; done
+    for n in $(seq 1 9); do say "digits/$n-and" "${ones[$n]}und"; done
+    say digits/1N "ein"
+    say digits/1F "eine"
+    say digits/hundred "hundert"
+    say digits/thousand "tausend"
+    say digits/million "Million"
+    say digits/millions "Millionen"
+    say digits/milliard "Milliarde"
+    say digits/milliards "Milliarden"
+    say digits/minus "minus"
+    say digits/and "und"
+
+    # Ordinals (ast_say_enumeration_full_de): h-N without a gender (or m) is masculine "erster", h-NF feminine
+    # "erste", h-NN neuter "erstes".
+    local stems=([1]=erst [2]=zweit [3]=dritt [4]=viert [5]=fünft [6]=sechst [7]=siebt [8]=acht [9]=neunt
+                 [10]=zehnt [11]=elft [12]=zwölft [13]=dreizehnt [14]=vierzehnt [15]=fünfzehnt [16]=sechzehnt
+                 [17]=siebzehnt [18]=achtzehnt [19]=neunzehnt [20]=zwanzigst [30]=dreißigst [40]=vierzigst
+                 [50]=fünfzigst [60]=sechzigst [70]=siebzigst [80]=achtzigst [90]=neunzigst)
+    local key
+    for key in $(seq 1 19) 20 30 40 50 60 70 80 90 hundred thousand million milliard last; do
+        local stem
+        case "$key" in
+            hundred) stem=hundertst ;;
+            thousand) stem=tausendst ;;
+            million) stem=millionst ;;
+            milliard) stem=milliardst ;;
+            last) stem=letzt ;;
+            *) stem="${stems[$key]}" ;;
+        esac
+        say "digits/h-$key" "${stem}er"
+        say "digits/h-${key}F" "${stem}e"
+        say "digits/h-${key}N" "${stem}es"
+    done
+
+    # SayUnixTime's month and weekday names (Dialplans/bank.conf says transaction dates with BdY).
+    local days=(Sonntag Montag Dienstag Mittwoch Donnerstag Freitag Samstag)
+    for n in $(seq 0 6); do say "digits/day-$n" "${days[$n]}"; done
+    local months=(Januar Februar März April Mai Juni Juli August September Oktober November Dezember)
+    for n in $(seq 0 11); do say "digits/mon-$n" "${months[$n]}"; done
+
+    # SayMoney in euros (the engine's German list; Asterisk has US dollars only): "zwölf Euro und vierunddreißig Cent".
+    say euro "Euro"
+    say cent "Cent"
+    say and "und"
+
+    # Dialplans/bank.conf
+    say goodbye "Auf Wiederhören."
+    say option-is-invalid "Diese Auswahl ist leider ungültig."
+    say bank-welcome "Willkommen bei der Beispielbank."
+    say bank-language "Für Deutsch, drücken Sie die 2. For English, press 1."
+    say bank-closed-self-service "Unsere Berater erreichen Sie montags bis freitags von 8 bis 18 Uhr und samstags vormittags. Der Selbstservice ist geöffnet."
+    say bank-enter-account "Bitte geben Sie Ihre siebenstellige Kontonummer ein, gefolgt von der Rautetaste."
+    say bank-account-invalid "Diese Kontonummer ist nicht gültig."
+    say bank-enter-pin "Bitte geben Sie Ihre PIN ein, gefolgt von der Rautetaste."
+    say bank-pin-invalid "Diese PIN ist nicht korrekt."
+    say bank-account-locked "Zu Ihrer Sicherheit ist dieses Konto gesperrt. Bitte versuchen Sie es später noch einmal, oder besuchen Sie eine Filiale."
+    say bank-menu-options "Für Ihren Kontostand drücken Sie die 1. Für Ihre letzten Umsätze drücken Sie die 2. Um eine verlorene Karte zu sperren, drücken Sie die 3. Für einen Rückruf drücken Sie die 4. Um mit einem Berater zu sprechen, drücken Sie die 5. Für die Vermittlung drücken Sie die 0. Um diese Auswahl noch einmal zu hören, drücken Sie die Sterntaste."
+    say bank-agents-closed "Unsere Berater sind zurzeit nicht erreichbar."
+    say bank-transfer-agent "Bitte bleiben Sie am Apparat, wir verbinden Sie mit einem Berater."
+    say bank-agents-busy "Alle Berater sind im Gespräch."
+    say bank-transfer-operator "Bitte bleiben Sie am Apparat, wir verbinden Sie mit der Vermittlung."
+    say bank-your-balance-is "Ihr Kontostand beträgt"
+    say bank-last-transactions "Ihre letzten Umsätze:"
+    say bank-debit "eine Belastung von"
+    say bank-credit "eine Gutschrift von"
+    say bank-confirm-block-card "Um Ihre Karte zu sperren, drücken Sie die 1. Um zurückzugehen, drücken Sie die 2."
+    say bank-card-not-blocked "Ihre Karte wurde nicht gesperrt."
+    say bank-card-blocked "Ihre Karte ist jetzt gesperrt."
+    say bank-callback-which "Für einen Rückruf unter dieser Nummer drücken Sie die 1. Um eine andere Nummer einzugeben, drücken Sie die 2."
+    say bank-enter-callback-number "Bitte geben Sie die Rückrufnummer ein, gefolgt von der Rautetaste."
+    say bank-number-invalid "Diese Nummer ist nicht gültig."
+    say bank-callback-confirmed "Vielen Dank. Wir rufen Sie zurück."
+
+    echo "generate-prompts: wrote $((count - start)) German prompts to $out ($(du -sh "$out" | cut -f1))"
+}
+
+if [[ " $PROMPT_LANGUAGES " != *" en "* ]]; then
+    [[ " $PROMPT_LANGUAGES " == *" de "* ]] && german_prompts
+    exit 0
+fi
 
 # --- digits/: SayDigits, SayNumber, SayOrdinal, SayUnixTime -------------------------------------------------
 cardinals=(zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -194,3 +309,7 @@ say bank-number-invalid "That number is not valid."
 say bank-callback-confirmed "Thank you. We will call you back."
 
 echo "generate-prompts: wrote $count prompts to $out ($(du -sh "$out" | cut -f1))"
+
+if [[ " $PROMPT_LANGUAGES " == *" de "* ]]; then
+    german_prompts
+fi

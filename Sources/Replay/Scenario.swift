@@ -123,10 +123,12 @@ public struct ScenarioStep: Sendable, Equatable {
     }
 
     public enum Kind: Sendable, Equatable {
-        /// Digits pressed `spacing` apart, starting `after` seconds past the caller's clock, or `at` a call time.
-        case press(digits: String, spacing: Double, after: Double, at: Double?)
+        /// Digits pressed `spacing` apart, starting `after` seconds past the caller's clock (nil: the caller's
+        /// reaction time, 100 ms), or `at` a call time.
+        case press(digits: String, spacing: Double, after: Double?, at: Double?)
         case wait(Double)
-        case hangup(after: Double, at: Double?)
+        /// The caller hangs up `after` seconds past the caller's clock (nil: the reaction time), or `at` a call time.
+        case hangup(after: Double?, at: Double?)
         case expect(Expectation)
     }
 }

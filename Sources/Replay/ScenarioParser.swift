@@ -370,7 +370,7 @@ private struct Parser {
                 throw error(number, tokens[1].column, "'\(digits)' are not DTMF digits (use 0-9, *, # and A-D)")
             }
             var spacing = 0.25
-            var after = 0.0
+            var after: Double?
             var at: Double?
             var index = 2
             while index < tokens.count {
@@ -398,7 +398,7 @@ private struct Parser {
                 }
                 index = 2
             }
-            var after = 0.0
+            var after: Double?
             var at: Double?
             while index < tokens.count {
                 let option = tokens[index]

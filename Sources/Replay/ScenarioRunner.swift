@@ -15,7 +15,10 @@ import Synchronization
 /// checks the expectations against the call driven by the detector.
 public enum ScenarioRunner {
     /// The earliest a digit can be pressed: a DTMF tone needs room before its end.
-    static let earliestPress = 0.1
+    static let earliestPress = 0.15
+    /// How long after the caller's clock a press or hangup happens when the step gives no `after`: a caller reacts
+    /// to what they heard, and a press exactly at a prompt's end would race the prompt in audio mode.
+    public static let reactionTime = 0.1
 
     /// Runs `scenario` in `mode` and returns the verdict.
     public static func run(_ scenario: Scenario, mode: ReplayMode, environment: ReplayEnvironment) -> ScenarioVerdict {
@@ -105,7 +108,7 @@ public enum ScenarioRunner {
                         walker.clock = max(walker.clock, times.last ?? walker.clock)
                         continue
                     }
-                    var first = max(at ?? (walker.clock + after), earliestPress)
+                    var first = max(at ?? (walker.clock + (after ?? reactionTime)), earliestPress)
                     if let last = timeline.presses.last?.time, first < last + (at == nil ? spacing : 0.15) {
                         if at != nil {
                             let divergence = Divergence(stepLine: step.line, step: step.text,
@@ -128,7 +131,7 @@ public enum ScenarioRunner {
                         walker.clock = max(walker.clock, times.first ?? walker.clock)
                         continue
                     }
-                    let time = max(at ?? (walker.clock + after), 0)
+                    let time = max(at ?? (walker.clock + (after ?? reactionTime)), 0)
                     timeline.hangupAt = min(timeline.hangupAt ?? time, time)
                     timeline.resolved[index] = [time]
                     walker.clock = max(walker.clock, time)
@@ -235,6 +238,8 @@ public enum ScenarioRunner {
         case .heard(let path):
             guard case .audio = mode, let heard = run.heard else { return nil }
             if environment?.updateGolden == true {
+                let folder = (path as NSString).deletingLastPathComponent
+                if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
                 do { try AudioFile.write(heard, to: path) } catch {
                     return Mismatch(expected: "golden WAV \(path) written", actual: error.description, eventIndex: nil)
                 }
@@ -360,16 +365,19 @@ struct CallSetup {
     }
 }
 
-/// Renders a caller's presses as audio: silence, with each digit's DTMF tone ending at its press time (the
-/// detector delivers a digit at the end of its tone).
+/// Renders a caller's presses as audio: silence, with an 80 ms DTMF tone per digit. The detector delivers a digit
+/// once its tone has ended, 38–63 ms after the last tone sample (it must see the tone stop); each tone therefore
+/// ends `detectorLead` before the scripted press time, so the digit reaches the dialplan 1–26 ms after the time
+/// the event-level call uses, never before it.
 public enum CallerAudioRenderer {
     public static let generator = DTMFGenerator(onMilliseconds: 80, offMilliseconds: 0, levelDBm0: -10)
+    public static let detectorLead = 0.037
 
     public static func render(_ presses: [CallerScript.Press], length: Double) -> AudioClip {
         var samples = [Int16](repeating: 0, count: max(0, Int((length * Double(AudioClip.sampleRate)).rounded())))
         for press in presses {
             guard let tone = generator.tone(for: press.digit) else { continue }
-            let stop = Int((press.time * Double(AudioClip.sampleRate)).rounded())
+            let stop = Int(((press.time - detectorLead) * Double(AudioClip.sampleRate)).rounded())
             let begin = stop - tone.count
             for (offset, value) in tone.enumerated() {
                 let index = begin + offset

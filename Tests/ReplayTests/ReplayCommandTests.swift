@@ -105,7 +105,7 @@ import Testing
         #expect(output == """
         3 1 1 3 1 1
         support <&> "quoted"
-        expected prompt sales; actual: prompt sales never played after 1.000 s; heard support
+        expected prompt sales; actual: prompt sales never played after 1.100 s; heard support
 
         """)
     }

@@ -66,7 +66,7 @@ import Testing
         #expect(kinds == [
             .expect(.prompts(["example-welcome", "main-menu"])),
             .press(digits: "1234#", spacing: 0.3, after: 1, at: nil),
-            .press(digits: "#", spacing: 0.25, after: 0, at: 20),
+            .press(digits: "#", spacing: 0.25, after: nil, at: 20),
             .wait(2.5),
             .expect(.prompt("main-menu", .interrupted)),
             .expect(.variable(name: "TRIES", value: "1")),
@@ -131,8 +131,8 @@ import Testing
 
     @Test func hashIsADigitExceptAtTheStartOfALine() throws {
         let file = try parse("dialplan a.conf\nscenario x\n  # a comment\n  press #\n  press 12# // pound ends it\n")
-        #expect(file.scenarios[0].steps.map(\.kind) == [.press(digits: "#", spacing: 0.25, after: 0, at: nil),
-                                                         .press(digits: "12#", spacing: 0.25, after: 0, at: nil)])
+        #expect(file.scenarios[0].steps.map(\.kind) == [.press(digits: "#", spacing: 0.25, after: nil, at: nil),
+                                                         .press(digits: "12#", spacing: 0.25, after: nil, at: nil)])
     }
 
     @Test func neverTrapsOnGarbage() {

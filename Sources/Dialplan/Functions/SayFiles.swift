@@ -11,9 +11,14 @@ import Darwin
 ///
 /// Asterisk only lists files that exist on disk; this builder assumes the standard English prompt set,
 /// so every letter, digit and named symbol has its file and other characters fall back to `letters/ascii<code>`.
+///
+/// This engine's extension: a third argument names a language, `SAYFILES(value,type,language)`, and `de…` lists
+/// the German number, ordinal and money files (``SayFilesGerman``); without it, or for any other language, the
+/// lists are English. (Asterisk takes the channel language but lists English only; there a third argument would
+/// become part of the type and be rejected.)
 enum SayFiles {
     static let function = DialplanFunction(
-        "SAYFILES", synopsis: "SAYFILES(value[,alpha|digits|number|ordinal|money|phonetic]) — prompt files a Say application plays, joined with &",
+        "SAYFILES", synopsis: "SAYFILES(value[,alpha|digits|number|ordinal|money|phonetic[,language]]) — prompt files a Say application plays, joined with &",
         read: { argument, context throws(FunctionError) in try sayFiles(argument, context) })
 
     static func sayFiles(_ argument: String, _ context: any EvaluationContext) throws(FunctionError) -> String {
@@ -21,9 +26,10 @@ enum SayFiles {
             context.warn("SAYFILES requires an argument")
             return ""
         }
-        let args = ArgumentSplitter.split(argument, limit: 2)
+        let args = ArgumentSplitter.split(argument, limit: 3)
         let value = args.first ?? ""
         let type = args.count > 1 && !args[1].isEmpty ? args[1] : "alpha"
+        let language = args.count > 2 ? args[2] : "en"
         let files: [String]
         switch type {
         case "alpha": files = characters(value)
@@ -33,8 +39,9 @@ enum SayFiles {
             guard let number = integer(value) else {
                 throw .badArguments(function: "SAYFILES", reason: "invalid numeric argument: \(value)")
             }
-            files = type == "number" ? self.number(number) : ordinal(number)
-        case "money": files = money(value)
+            files = type == "number"
+                ? self.number(number, language: language, gender: nil) : ordinal(number, language: language, gender: nil)
+        case "money": files = money(value, language: language)
         default:
             throw .badArguments(function: "SAYFILES", reason: "invalid say type specified: \(type)")
         }
@@ -235,7 +242,8 @@ enum SayFiles {
     }
 }
 
-/// The prompt files Asterisk's Say applications play (`main/say.c`, English rules), for the interpreter.
+/// The prompt files Asterisk's Say applications play (`main/say.c`), for the interpreter. Numbers, ordinals and
+/// money follow the channel language: German rules for `de…` (``SayFilesGerman``), English for everything else.
 public enum SayPrompts {
     /// SayDigits: `digits/N`, `digits/star`, `digits/pound`, `digits/minus`.
     public static func digits(_ text: String) -> [String] { SayFiles.digits(text) }
@@ -243,10 +251,17 @@ public enum SayPrompts {
     public static func alpha(_ text: String) -> [String] { SayFiles.characters(text) }
     /// SayPhonetic: `phonetic/x_p`.
     public static func phonetic(_ text: String) -> [String] { SayFiles.phonetic(text) }
-    /// SayNumber: the cardinal, nil when the text is not a number Asterisk would read.
-    public static func number(_ text: String) -> [String]? { SayFiles.integer(text).map(SayFiles.number) }
-    /// SayOrdinal: the ordinal, nil when the text is not a number.
-    public static func ordinal(_ text: String) -> [String]? { SayFiles.integer(text).map(SayFiles.ordinal) }
-    /// SayMoney: dollars and cents.
-    public static func money(_ text: String) -> [String] { SayFiles.money(text) }
+    /// SayNumber: the cardinal, nil when the text is not a number Asterisk would read. `gender` is SayNumber's
+    /// second argument (`f`, `m`, `c`, `n`); only the German rules use it (`f`).
+    public static func number(_ text: String, language: String = "en", gender: String? = nil) -> [String]? {
+        SayFiles.integer(text).map { SayFiles.number($0, language: language, gender: gender) }
+    }
+    /// SayOrdinal: the ordinal, nil when the text is not a number. `gender` (`f`, `n`) is used by the German rules.
+    public static func ordinal(_ text: String, language: String = "en", gender: String? = nil) -> [String]? {
+        SayFiles.integer(text).map { SayFiles.ordinal($0, language: language, gender: gender) }
+    }
+    /// SayMoney: dollars and cents, or euros and cents for German.
+    public static func money(_ text: String, language: String = "en") -> [String] {
+        SayFiles.money(text, language: language)
+    }
 }

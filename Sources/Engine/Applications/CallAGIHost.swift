@@ -76,7 +76,7 @@ final class CallAGIHost: AGIHost {
         let files: [String]
         switch kind {
         case .digits: files = SayPrompts.digits(text)
-        case .number: files = SayPrompts.number(text) ?? []
+        case .number: files = SayPrompts.number(text, language: call.language) ?? []
         case .alpha: files = SayPrompts.alpha(text)
         case .phonetic: files = SayPrompts.phonetic(text)
         }

@@ -22,7 +22,7 @@ enum SayApplications {
         Application("SayNumber") { call, arguments in sayNumber(arguments, call: call, ordinal: false) },
         Application("SayOrdinal") { call, arguments in sayNumber(arguments, call: call, ordinal: true) },
         Application("SayMoney") { call, arguments in
-            play(SayPrompts.money(arguments), call: call, skipMissing: false).result
+            play(SayPrompts.money(arguments, language: call.language), call: call, skipMissing: false).result
         },
         Application("SayUnixTime") { call, arguments in sayUnixTime(arguments, call: call) },
         Application("DateTime") { call, arguments in sayUnixTime(arguments, call: call) },
@@ -83,7 +83,9 @@ enum SayApplications {
         // strsep at commas: the number, then the options.
         let fields = arguments.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
         let text = fields[0]
-        guard let files = ordinal ? SayPrompts.ordinal(text) : SayPrompts.number(text) else {
+        let gender = fields.count > 1 ? fields[1].lowercased() : nil
+        guard let files = ordinal ? SayPrompts.ordinal(text, language: call.language, gender: gender)
+            : SayPrompts.number(text, language: call.language, gender: gender) else {
             call.warn("argument '\(text)' to \(name) could not be parsed as a number.")
             return .proceed
         }
@@ -157,7 +159,7 @@ enum SayApplications {
         var files: [String] = []
         let characters = Array(format)
         var index = 0
-        func number(_ value: Int) -> [String] { SayPrompts.number(String(value)) ?? [] }
+        func number(_ value: Int) -> [String] { SayPrompts.number(String(value), language: call?.language ?? "en") ?? [] }
         func twoDigits(_ value: Int, zero: String) -> [String] {
             if value == 0 { return [zero] }
             if value < 10 { return ["digits/oh", "digits/\(value)"] }
@@ -173,8 +175,8 @@ enum SayApplications {
                 if !name.isEmpty { files.append(name) }
             case "A", "a": files.append("digits/day-\(weekday)")
             case "B", "b", "h": files.append("digits/mon-\(month - 1)")
-            case "m": files += SayPrompts.ordinal(String(month)) ?? []
-            case "d", "e": files += SayPrompts.ordinal(String(day)) ?? []
+            case "m": files += SayPrompts.ordinal(String(month), language: call?.language ?? "en") ?? []
+            case "d", "e": files += SayPrompts.ordinal(String(day), language: call?.language ?? "en") ?? []
             case "Y":
                 if year > 1999 { files += number(year) }
                 else if year > 1900 {
