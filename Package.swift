@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "Engine", targets: ["Engine"]),
         .library(name: "Audio", targets: ["Audio"]),
         .library(name: "Channels", targets: ["Channels"]),
+        .library(name: "Replay", targets: ["Replay"]),
+        .library(name: "Insights", targets: ["Insights"]),
     ],
     dependencies: [],
     targets: [
@@ -25,8 +27,12 @@ let package = Package(
         .target(name: "Audio", dependencies: ["CSndFile"]),
         // How calls meet the world beyond the scripted channel: the audio-file channel (later SIP/RTP).
         .target(name: "Channels", dependencies: ["Engine", "Audio"]),
+        // QA: scenario files → calls on a virtual clock → verdicts, JUnit, coverage, golden transcripts.
+        .target(name: "Replay", dependencies: ["Dialplan", "Engine", "Audio", "Channels"]),
+        // KPIs over traces and records; the call-flow picture of a dialplan.
+        .target(name: "Insights", dependencies: ["Dialplan", "Engine"]),
         // The command-line front end as a library, so tests can drive it without a subprocess.
-        .target(name: "IVRCommand", dependencies: ["Dialplan", "Engine", "Audio", "Channels"]),
+        .target(name: "IVRCommand", dependencies: ["Dialplan", "Engine", "Audio", "Channels", "Replay", "Insights"]),
         .executableTarget(name: "ivr", dependencies: ["IVRCommand"]),
         // `swift run -c release dialplan-bench`: parse/lint and expression throughput.
         .executableTarget(name: "dialplan-bench", dependencies: ["Dialplan"], path: "Sources/DialplanBenchmarks"),
@@ -39,6 +45,8 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Dialplan"]),
         .testTarget(name: "AudioTests", dependencies: ["Audio"]),
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "Engine", "Audio", "Dialplan"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine", "Dialplan", "Audio", "Channels"]),
+        .testTarget(name: "InsightsTests", dependencies: ["Insights", "Dialplan", "Engine"]),
         .testTarget(name: "IVRCommandTests", dependencies: ["IVRCommand", "Dialplan", "Audio"]),
     ],
     swiftLanguageModes: [.v6]

@@ -6,9 +6,10 @@ cd "$(dirname "$0")/.."
 
 # SQLite (AstDB), libsndfile (audio files), pkg-config (system-library targets), Python venv (the AGI library
 # used by the tests), and for the audio tests and the DTMF comparison: espeak-ng (speech), Asterisk's recorded
-# prompts (talk-off on real speech), sox (conversions), spandsp (the reference detector).
+# prompts (talk-off on real speech), sox (conversions), spandsp (the reference detector), lcov (genhtml renders
+# dialplan coverage), graphviz (ivr graph --format svg).
 packages=(libsqlite3-dev libsndfile1-dev pkg-config python3 python3-venv espeak-ng asterisk-core-sounds-en-wav sox
-          libspandsp-dev)
+          libspandsp-dev lcov graphviz)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -5,7 +5,8 @@ public enum IVRCommand {
     static let version = "0.1.0"
 
     static var subcommands: [any Subcommand.Type] {
-        [CheckCommand.self, ShowCommand.self, EvalCommand.self, RunCommand.self, DTMFCommand.self]
+        [CheckCommand.self, ShowCommand.self, EvalCommand.self, RunCommand.self, DTMFCommand.self, TestCommand.self,
+         ReportCommand.self, GraphCommand.self]
     }
 
     /// Runs `ivr` with `arguments` (without the program name).

@@ -8,6 +8,8 @@ protocol Subcommand {
     /// Options the command accepts (`--help` is added for every command).
     static var options: [String: ArgumentScanner.Kind] { get }
     static func run(_ arguments: ArgumentScanner, io: CommandIO) -> ExitStatus
+    /// Parses and runs; commands whose library parses its own arguments replace this.
+    static func main(_ arguments: [String], io: CommandIO) -> ExitStatus
 }
 
 extension Subcommand {

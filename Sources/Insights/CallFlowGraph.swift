@@ -57,8 +57,9 @@ public enum CallFlowGraph {
     /// Where an edge goes.
     public enum Target: Sendable, Hashable {
         case node(NodeID)
-        /// A jump whose target is computed at run time (the text as written).
-        case dynamic(String)
+        /// A jump whose target is computed at run time: the text as written, and the context when that part is
+        /// static (any of its extensions may be the target).
+        case dynamic(String, context: String?)
         /// A static target that does not exist (the text as written, with the context it was looked up in).
         case missing(String)
     }
@@ -90,7 +91,7 @@ public enum CallFlowGraph {
         /// (extension, target text) of jumps only known at run time.
         public var dynamicTargets: [(NodeID, String)] {
             edges.compactMap { edge in
-                if case .dynamic(let text) = edge.to { return (edge.from, text) }
+                if case .dynamic(let text, _) = edge.to { return (edge.from, text) }
                 return nil
             }
         }
@@ -213,7 +214,7 @@ public enum CallFlowGraph {
         var menuSeen: Set<String> = []
         for menuContext in menuContexts where menuSeen.insert(menuContext).inserted {
             if menuContext.contains("$") {
-                edges.append(Edge(from: here, to: .dynamic(menuContext), label: "digits", kind: .menu))
+                edges.append(Edge(from: here, to: .dynamic(menuContext, context: nil), label: "digits", kind: .menu))
                 continue
             }
             guard dialplan.hasContext(menuContext) else {
@@ -300,9 +301,13 @@ public enum CallFlowGraph {
         var body = text.trimmingCharacters(in: .whitespaces)
         guard !body.isEmpty else { return nil }
         if let open = topLevelParenthesis(in: body) { body = String(body[..<open]) }
-        if body.contains("$") { return .dynamic(text.trimmingCharacters(in: .whitespaces)) }
-        let fields = body.split(separator: ",", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: .whitespaces)
+        let fields = topLevelFields(body)
+        if body.contains("$") {
+            // Only the part that is written out is known: a static context may still be named.
+            guard fields.count > 1 else { return nil }
+            let contextField = fields.count >= 3 && !fields[0].isEmpty ? fields[0] : here.context
+            let known = contextField.contains("$") ? nil : dialplan[context: contextField]?.name
+            return .dynamic(text.trimmingCharacters(in: .whitespaces), context: known)
         }
         var context = here.context
         var exten = here.exten
@@ -335,6 +340,30 @@ public enum CallFlowGraph {
             return .missing("\(context),\(exten),\(priority)")
         }
         return .node(NodeID(context: match.context, exten: match.extension.displayName))
+    }
+
+    /// Splits at commas outside `${...}`, `$[...]` and parentheses; fields trimmed.
+    static func topLevelFields(_ text: String) -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var depth = 0
+        var previous: Character = " "
+        for c in text {
+            if (previous == "$" && (c == "{" || c == "[")) || c == "(" {
+                depth += 1
+            } else if depth > 0 && (c == "}" || c == "]" || c == ")") {
+                depth -= 1
+            }
+            if c == "," && depth == 0 {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+            previous = c
+        }
+        fields.append(current)
+        return fields.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// The `(` that starts Gosub arguments: the first one outside `${...}`/`$[...]`.
@@ -391,7 +420,17 @@ public enum CallFlowGraph {
                       edges: [Edge]) -> (Set<NodeID>, Set<String>) {
         var outgoing: [NodeID: [NodeID]] = [:]
         for edge in edges where edge.kind != .include && edge.kind != .hangup {
-            if case .node(let target) = edge.to { outgoing[edge.from, default: []].append(target) }
+            switch edge.to {
+            case .node(let target):
+                outgoing[edge.from, default: []].append(target)
+            case .dynamic(_, let contextName?):
+                // Any extension of the named context may be the target.
+                for ext in dialplan[context: contextName]?.extensions ?? [] {
+                    outgoing[edge.from, default: []].append(NodeID(context: contextName, exten: ext.displayName))
+                }
+            default:
+                break
+            }
         }
         var reached: Set<NodeID> = []
         var contexts: Set<String> = []
@@ -461,6 +500,13 @@ public enum CallFlowGraph {
             let targetName: String
             switch edge.to {
             case .node(let target): targetName = nodeName(target)
+            case .dynamic(_, let contextName?) where contextName != edge.from.context
+                && plan[context: contextName].flatMap(anchor(of:)) != nil:
+                let target = plan[context: contextName].flatMap(anchor(of:))
+                targetName = target.map(nodeName) ?? "dynamic"
+                if let index = plan.contextOrder.firstIndex(of: contextName) {
+                    attributes.append("lhead=\(quote("cluster_\(index)_\(contextName)"))")
+                }
             case .dynamic:
                 targetName = "dynamic"
                 extraNodes[targetName] = "label=\"dynamic target\\n(computed at run time)\", shape=note, style=\"dashed,filled\", fillcolor=\"#fff8e1\", color=\"#b08800\""
@@ -469,7 +515,7 @@ public enum CallFlowGraph {
                 extraNodes[targetName] = "label=\(quote("missing\n" + text)), shape=box, style=\"dashed,filled\", fillcolor=\"#fdecea\", color=\"#c0392b\", fontcolor=\"#c0392b\""
             }
             var label = edge.label
-            if case .dynamic(let text) = edge.to { label = label.isEmpty ? shorten(text, 40) : label + ": " + shorten(text, 30) }
+            if case .dynamic(let text, _) = edge.to { label = label.isEmpty ? shorten(text, 40) : label + ": " + shorten(text, 30) }
             if !label.isEmpty { attributes.append("label=\(quote(label))") }
             switch edge.kind {
             case .menu: attributes.append("color=\"#1f5fa8\", fontcolor=\"#1f5fa8\", penwidth=1.4")

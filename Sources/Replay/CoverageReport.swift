@@ -35,9 +35,12 @@ public struct CoverageReport: Sendable {
 
         public var priorityCount: Int { extensions.reduce(0) { $0 + $1.priorities.count } }
         public var prioritiesRun: Int { extensions.reduce(0) { $0 + $1.priorities.filter { $0.hits > 0 }.count } }
-        /// Extensions a caller chooses by pressing keys: everything but `s` and the special ones.
+        /// Extensions a caller chooses by pressing keys: key names (`1`, `*`, `#`) and patterns (`_[4-8]XXX`).
         public var options: [ExtensionCoverage] {
-            extensions.filter { !Self.special.contains($0.name) }
+            extensions.filter { ext in
+                !Self.special.contains(ext.name)
+                    && (ext.name.hasPrefix("_") || ext.name.allSatisfy { "0123456789*#ABCDabcd".contains($0) })
+            }
         }
         /// The `i`, `t` and `h` handlers the context defines, with whether a call reached each.
         public var handlers: [(name: String, reached: Bool)] {

@@ -103,7 +103,7 @@ public enum ReplayCommand {
                 return usage("--prompts: no such folder '\(given)'", err: err)
             }
         } else {
-            promptRoot = defaultPromptRoot()
+            promptRoot = defaultPromptRoot(near: paths)
         }
         let mode: ReplayMode
         if present.contains("--audio") {
@@ -138,10 +138,23 @@ public enum ReplayCommand {
         return status
     }
 
-    /// `Prompts` in the current folder, if there is one.
-    static func defaultPromptRoot() -> String? {
+    /// The `Prompts` folder of the project the scenarios belong to: the nearest one found walking up from the first
+    /// scenario path (so results do not depend on the current folder). Nil when there is none: then every prompt
+    /// exists and plays for one second.
+    static func defaultPromptRoot(near paths: [String]) -> String? {
+        guard let first = paths.first else { return nil }
+        var folder = URL(fileURLWithPath: first).standardizedFileURL
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: "Prompts", isDirectory: &isDirectory), isDirectory.boolValue { return "Prompts" }
+        if !(FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            folder.deleteLastPathComponent()
+        }
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("Prompts").path
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue {
+                return candidate
+            }
+            folder.deleteLastPathComponent()
+        }
         return nil
     }
 

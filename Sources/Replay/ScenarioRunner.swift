@@ -323,7 +323,13 @@ struct CallSetup {
     }
 
     /// Each call gets its own spool folder (VoiceMail numbers messages by what is already there), removed after.
-    static let spoolRoot = NSTemporaryDirectory() + "ivr-replay-\(ProcessInfo.processInfo.processIdentifier)"
+    /// In memory (`/dev/shm`) where there is one: VoiceMail's files then cost no disk writes.
+    static let spoolRoot: String = {
+        var isDirectory: ObjCBool = false
+        let base = FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isDirectory) && isDirectory.boolValue
+            ? "/dev/shm/" : NSTemporaryDirectory()
+        return base + "ivr-replay-\(ProcessInfo.processInfo.processIdentifier)"
+    }()
     static let spoolCounter = Atomic<Int>(0)
 
     /// Runs the call on a fresh engine with a fresh spool folder.

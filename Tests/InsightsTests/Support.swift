@@ -13,8 +13,9 @@ enum Support {
 
     /// The repository root (this file is Tests/InsightsTests/Support.swift).
     static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
+        // Resolved: a build tree may reach the tests through a symbolic link.
+        URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
     }
 
     static func dialplan(_ text: String) throws -> Dialplan {

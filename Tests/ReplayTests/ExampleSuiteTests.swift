@@ -21,6 +21,12 @@ import Testing
         #expect(caller.samples.contains { abs($0) > 1000 })
     }
 
+    @Test func exampleCoverageReachesEveryHandler() {
+        let result = Repo.command([Repo.scenarios, "--prompts", Repo.prompts, "--coverage", "--quiet"])
+        #expect(result.out.contains("  [main-menu]         20/22 priorities; options taken: 0 1 2 3, not taken: *; i reached, t reached, h reached\n"))
+        #expect(result.out.contains("  [after-hours]       4/4 priorities\n"))
+    }
+
     /// Same scenarios, same verdicts, same prompts heard in the same order; times agree within a detector block.
     @Test func eventAndAudioModesAgree() throws {
         let files = SuiteRunner.collect(paths: [Repo.scenarios]).files

@@ -120,11 +120,12 @@ struct PBXLoop {
     private func execute(_ priority: Priority) -> ApplicationResult {
         let arguments = priority.data.containsSubstitutionSyntax ? call.substituteArguments(priority.data) : priority.data
         var shown = call.secrets.apply(arguments)
-        let applicationKey = priority.application.lowercased()
-        if applicationKey == "set" || applicationKey == "mset" {
-            shown = call.secrets.maskingAssignments(shown, application: applicationKey)
+        if !call.secrets.names.isEmpty {
+            let key = priority.application.lowercased()
+            if key == "set" || key == "mset" { shown = call.secrets.maskingAssignments(shown, application: key) }
         }
-        if applicationKey == "authenticate", !shown.isEmpty {
+        if let first = priority.application.utf8.first, first | 0x20 == UInt8(ascii: "a"),
+           priority.application.lowercased() == "authenticate", !shown.isEmpty {
             // The password Authenticate compares against is a secret, wherever it came from.
             let rest = shown.firstIndex(of: ",").map { String(shown[$0...]) } ?? ""
             shown = SecretMasker.mask + rest
