@@ -21,7 +21,8 @@ enum FlowApplications {
                 call.warn("GotoIfTime requires an argument (timespec?label1:label2)")
                 return .proceed
             }
-            let matches = TimeSpec(parts.condition).matches(epoch: call.timeForConditions, defaultZone: call.timeZone)
+            let matches = call.timeSpecs.spec(parts.condition).matches(epoch: call.timeForConditions,
+                                                                      defaultZone: call.timeZone)
             let branch = matches ? parts.then : parts.otherwise
             guard let branch, !branch.isEmpty else { return .proceed }
             return goTo(branch, call: call, reason: "GotoIfTime")
@@ -43,7 +44,7 @@ enum FlowApplications {
                 call.warn("ExecIfTime requires an argument (timespec?App(args))")
                 return .proceed
             }
-            let spec = TimeSpec(String(arguments[..<question]))
+            let spec = call.timeSpecs.spec(String(arguments[..<question]))
             guard spec.matches(epoch: call.timeForConditions, defaultZone: call.timeZone) else { return .proceed }
             return run(String(arguments[arguments.index(after: question)...]), call: call, substituteAgain: false) ?? .hangup
         },

@@ -45,10 +45,13 @@ public final class Call: EvaluationContext {
     var pendingAGILocation: CallLocation?
     /// The engine's shared lookup cache.
     let lookups: LookupCache
+    /// The engine's parsed time specs.
+    let timeSpecs: TimeSpecCache
 
     init(dialplan: Dialplan, channel: any Channel, configuration: EngineConfiguration, request: CallRequest,
-         globals: GlobalVariables, uniqueID: String, lookups: LookupCache) {
+         globals: GlobalVariables, uniqueID: String, lookups: LookupCache, timeSpecs: TimeSpecCache) {
         self.lookups = lookups
+        self.timeSpecs = timeSpecs
         self.dialplan = dialplan
         self.channel = channel
         self.configuration = configuration

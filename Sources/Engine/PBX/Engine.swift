@@ -10,6 +10,7 @@ public final class Engine: Sendable {
     public let globals: GlobalVariables
     private let callCounter = Atomic<Int>(0)
     let lookups: LookupCache
+    let timeSpecs = TimeSpecCache()
 
     public init(dialplan: Dialplan, configuration: EngineConfiguration = EngineConfiguration()) {
         self.dialplan = dialplan
@@ -24,7 +25,8 @@ public final class Engine: Sendable {
         let sequence = callCounter.add(1, ordering: .relaxed).newValue
         let uniqueID = "\(Int(request.startTime)).\(sequence)"
         let call = Call(dialplan: dialplan, channel: channel, configuration: configuration, request: request,
-                        globals: globals, uniqueID: uniqueID, lookups: lookups)
+                        globals: globals, uniqueID: uniqueID, lookups: lookups,
+                        timeSpecs: timeSpecs)
         call.record(.callStart(location: call.location, callerID: request.callerNumber, channel: channel.name))
         PBXLoop(call: call).run()
         return CallResult(call: call)

@@ -31,3 +31,18 @@ final class LookupCache: Sendable {
         return found
     }
 }
+
+/// Parsed time specs by their text, shared by the calls of one engine (GotoIfTime, ExecIfTime parse the same few).
+final class TimeSpecCache: Sendable {
+    private let table = Mutex<[String: TimeSpec]>([:])
+    static let capacity = 1_000
+
+    func spec(_ text: String) -> TimeSpec {
+        if let cached = table.withLock({ $0[text] }) { return cached }
+        let parsed = TimeSpec(text)
+        table.withLock { table in
+            if table.count < Self.capacity { table[text] = parsed }
+        }
+        return parsed
+    }
+}

@@ -65,3 +65,26 @@ import Testing
         #expect(TimeSpec("00:00-01:00").matches(epoch: 0, defaultZone: utc))
     }
 }
+
+@Suite struct TimeSpecCalendarTests {
+    /// The arithmetic calendar agrees with Foundation's on every day over four centuries and negative epochs.
+    @Test func civilDatesMatchFoundation() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        for days in stride(from: -80_000, through: 80_000, by: 37) {
+            let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86_400))
+            let civil = TimeSpec.civilDate(days: days)
+            #expect(civil.year == parts.year && civil.month == parts.month && civil.day == parts.day, "day \(days)")
+        }
+    }
+
+    @Test func weekdaysAcrossZonesAndDaylightSaving() {
+        // 2026-03-29 01:30 UTC is 03:30 CEST in Berlin (after the switch), a Sunday.
+        let instant = 1_774_747_800.0
+        #expect(TimeSpec("03:30,sun,29,mar,Europe/Berlin").matches(epoch: instant, defaultZone: TimeZone(identifier: "UTC")!))
+        #expect(!TimeSpec("02:30,sun,29,mar,Europe/Berlin").matches(epoch: instant, defaultZone: TimeZone(identifier: "UTC")!))
+        // Before 1970: 1966-01-01 was a Saturday.
+        #expect(TimeSpec("00:00,sat,1,jan").matches(epoch: -126_230_400, defaultZone: TimeZone(identifier: "UTC")!))
+        #expect(!TimeSpec("*,fri,*,*").matches(epoch: -126_230_400, defaultZone: TimeZone(identifier: "UTC")!))
+    }
+}
