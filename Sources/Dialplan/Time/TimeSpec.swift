@@ -54,31 +54,14 @@ public struct TimeSpec: Sendable, Hashable, CustomStringConvertible {
         let seconds = Int(epoch.rounded(.down))
         // Local wall-clock time by the zone's offset at that instant; no Calendar needed (this runs per call).
         let local = seconds + zone.secondsFromGMT(for: Date(timeIntervalSince1970: epoch))
-        let days = Self.floorDivide(local, 86_400)
+        let days = BrokenDownTime.floorDiv(local, 86_400)
         let secondOfDay = local - days * 86_400
         let weekday = ((days % 7) + 11) % 7          // 1970-01-01 was a Thursday; 0 = Sunday
-        let (_, month, day) = Self.civilDate(days: days)
+        let (_, month, day) = BrokenDownTime.civil(fromDays: days)
         return months & (1 << (month - 1)) != 0
             && monthDays & (1 << (day - 1)) != 0
             && weekdays & (1 << weekday) != 0
             && minutes.contains(secondOfDay / 60)
-    }
-
-    private static func floorDivide(_ a: Int, _ b: Int) -> Int {
-        a >= 0 ? a / b : -((-a + b - 1) / b)
-    }
-
-    /// Year, month (1-12) and day (1-31) of a day count since 1970-01-01 (proleptic Gregorian).
-    static func civilDate(days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = floorDivide(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     public var description: String { text }

@@ -82,17 +82,5 @@ public enum AGISayKind: String, Sendable {
     case digits, number, alpha, phonetic
 }
 
-/// The outcome of `RECORD FILE`.
-public struct AGIRecording: Sendable, Equatable {
-    public var digit: Character?
-    public var endPosition: Int
-    public var failed: Bool
-    public var hungUp: Bool
-
-    public init(digit: Character? = nil, endPosition: Int = 0, failed: Bool = false, hungUp: Bool = false) {
-        self.digit = digit
-        self.endPosition = endPosition
-        self.failed = failed
-        self.hungUp = hungUp
-    }
-}
+/// The outcome of `RECORD FILE`: the digit that stopped it, the samples recorded, or failure (same shape as a playback).
+public typealias AGIRecording = AGIPlayback

@@ -73,8 +73,8 @@ import Testing
         calendar.timeZone = TimeZone(identifier: "UTC")!
         for days in stride(from: -80_000, through: 80_000, by: 37) {
             let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(days) * 86_400))
-            let civil = TimeSpec.civilDate(days: days)
-            #expect(civil.year == parts.year && civil.month == parts.month && civil.day == parts.day, "day \(days)")
+            let civil = BrokenDownTime.civil(fromDays: days)
+            #expect(civil.0 == parts.year && civil.1 == parts.month && civil.2 == parts.day, "day \(days)")
         }
     }
 
