@@ -23,10 +23,11 @@ struct FunctionUse: Equatable {
             // Each assignment target: the first one, then (MSet) one after every top-level comma.
             var starts = [0]
             if application == "mset" {
-                for split in ArgumentSplitter.splitRaw(data).dropFirst().reduce(into: [Int](), { offsets, piece in
-                    offsets.append((offsets.last ?? 0) + piece.utf8.count + 1)
-                }) { starts.append(split) }
-                starts = Array(Set(starts)).sorted()
+                var offset = 0
+                for piece in ArgumentSplitter.splitRaw(data).dropLast() {
+                    offset += piece.utf8.count + 1
+                    starts.append(offset)
+                }
             }
             for start in starts where start < bytes.count {
                 if let use = name(in: bytes, from: start, terminators: [UInt8(ascii: "=")]) { uses.append(use) }

@@ -20,6 +20,6 @@ public enum SupportedApplications {
 public enum ChannelFunctionNames {
     public static let names: Set<String> = [
         "CALLERID", "CHANNEL", "LANGUAGE", "TIMEOUT", "EXCEPTION", "LOCAL", "LOCAL_PEEK", "STACK_PEEK",
-        "DB", "DB_EXISTS", "DB_DELETE", "DB_KEYS", "CURL", "SHELL", "TESTTIME",
+        "DB", "DB_EXISTS", "DB_DELETE", "DB_KEYS", "CURL", "SHELL", "TESTTIME", "SECRET",
     ]
 }

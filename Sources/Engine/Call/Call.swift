@@ -121,8 +121,9 @@ public final class Call: EvaluationContext {
 
     // MARK: - Trace
 
-    /// Seconds since the call started, on the channel's clock.
-    public var elapsed: Double { channel.clock.now - startTime }
+    /// Seconds since the call started, on the channel's clock, to the microsecond (absolute epoch seconds carry
+    /// float noise of about 1e-7 s that would otherwise show in event times).
+    public var elapsed: Double { ((channel.clock.now - startTime) * 1_000_000).rounded() / 1_000_000 }
 
     /// Appends an event at the current time. Callers pass text that is already masked.
     func record(_ kind: CallEvent.Kind) {

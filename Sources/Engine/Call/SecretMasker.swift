@@ -17,6 +17,9 @@ public struct SecretMasker: Sendable {
 
     public mutating func markSecret(_ name: String) { names.insert(name) }
 
+    /// Stops treating new values of `name` as secret; values already hidden stay hidden.
+    public mutating func unmarkSecret(_ name: String) { names.remove(name) }
+
     public func isSecret(_ name: String) -> Bool { names.contains(name) }
 
     /// Remembers a value to hide (values shorter than 2 characters would mask ordinary text and are skipped,

@@ -109,6 +109,11 @@ public final class ScriptedChannel: Channel {
         case .queue(let name, _, _): key = name
         }
         var outcome = script.outcomes[key] ?? defaultOutcome(for: request)
+        // Dial and Queue give up after their timeout: an answer that would come later never comes.
+        if let limit = Self.timeout(of: request), limit > 0, Self.isAnswered(outcome, for: request),
+           outcome.waitedSeconds > limit {
+            outcome = DeliveryOutcome(status: Self.timeoutStatus(for: request), waitedSeconds: limit)
+        }
         let waited = virtualClock.now + outcome.waitedSeconds
         if waited >= end {
             virtualClock.advance(to: end)
@@ -129,6 +134,31 @@ public final class ScriptedChannel: Channel {
         case .dial: break
         }
         return outcome
+    }
+
+    private static func timeout(of request: DeliveryRequest) -> Double? {
+        switch request {
+        case .dial(_, let timeout, _): timeout
+        case .queue(_, let timeout, _): timeout
+        case .transfer: nil
+        }
+    }
+
+    /// Answered: Dial's ANSWER, or a Queue connected to an agent (no QUEUESTATUS).
+    private static func isAnswered(_ outcome: DeliveryOutcome, for request: DeliveryRequest) -> Bool {
+        switch request {
+        case .dial: outcome.status == "ANSWER"
+        case .queue: outcome.status.isEmpty || outcome.status == "ANSWER"
+        case .transfer: false
+        }
+    }
+
+    private static func timeoutStatus(for request: DeliveryRequest) -> String {
+        switch request {
+        case .dial: "NOANSWER"
+        case .queue: "TIMEOUT"
+        case .transfer: "FAILURE"
+        }
     }
 
     private static func hangupStatus(for request: DeliveryRequest) -> String {

@@ -172,13 +172,19 @@ enum ChannelFunctions {
 
     /// `Set(SECRET(PIN)=1)`: from now on the variable's values never reach any output. Reading gives 1 or 0.
     static let secret = DialplanFunction(
-        "SECRET", synopsis: "SECRET(variable) — mark a variable secret (=1); read: 1 if it is",
+        "SECRET", synopsis: "SECRET(variable) — mark a variable secret (=1) or stop (=0); read: 1 if it is",
         read: { argument, context throws(FunctionError) in
             try call(context, "SECRET").secrets.isSecret(VariableName.stripInheritance(argument)) ? "1" : "0"
         },
         write: { argument, value, context throws(FunctionError) in
-            guard Condition.isTrue(value) else { return }
-            try call(context, "SECRET").markSecret(argument.trimmingBlanksForApplication())
+            let call = try call(context, "SECRET")
+            let name = argument.trimmingBlanksForApplication()
+            if Condition.isTrue(value) {
+                call.markSecret(name)
+            } else {
+                // =0 ends the secrecy of later values; what was already hidden stays hidden.
+                call.secrets.unmarkSecret(VariableName.stripInheritance(name))
+            }
         })
 
     /// `Set(TESTTIME()=2026/11/23 10:00:00 [zone])`: the time GotoIfTime and ExecIfTime test against.

@@ -47,7 +47,7 @@ struct PromptSetTests {
         "attendant-closed", "attendant-holiday",
         "bank-welcome", "bank-language", "bank-closed-self-service", "bank-enter-account", "bank-account-invalid",
         "bank-enter-pin", "bank-pin-invalid", "bank-account-locked", "bank-menu-options", "bank-agents-closed",
-        "bank-transfer-agent", "bank-agents-busy", "bank-transfer-operator", "bank-your-balance-is",
+        "bank-transfer-agent", "bank-agents-busy", "bank-transfer-operator", "bank-your-balance-is", "bank-balance-unavailable",
         "bank-last-transactions", "bank-debit", "bank-credit", "bank-confirm-block-card", "bank-card-not-blocked",
         "bank-card-blocked", "bank-callback-which", "bank-enter-callback-number", "bank-number-invalid",
         "bank-callback-confirmed",

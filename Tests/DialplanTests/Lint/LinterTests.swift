@@ -134,3 +134,11 @@ import Testing
         #expect(findings("[a]\nexten => _.,1,NoOp()\n", lint: true).first?.contains("use '_X.' instead") == true)
     }
 }
+
+@Suite struct MSetFunctionTests {
+    @Test func everyMSetTargetIsCheckedAtItsOwnColumn() {
+        #expect(findings("[a]\nexten => s,1,MSet(SECRET(A)=1,NOPE(B)=2,C=3)\n", lint: true) == [
+            "test.conf:2:31: warning: function 'NOPE' is not known to this engine",
+        ])
+    }
+}

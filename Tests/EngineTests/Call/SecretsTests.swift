@@ -42,3 +42,17 @@ import Testing
         #expect(typed.allSatisfy { $0 == "*" })
     }
 }
+
+@Suite struct SecretScopeTests {
+    @Test func secrecyCanEndWhileHiddenValuesStayHidden() {
+        let result = runCall("""
+        [default]
+        exten => s,1,Set(SECRET(CODE)=1)
+         same => n,Set(CODE=98765)
+         same => n,Set(SECRET(CODE)=0)
+         same => n,Set(CODE=11111)
+         same => n,Verbose(1,now ${CODE}, before 98765)
+        """)
+        #expect(result.verbose == ["now 11111, before ****"])
+    }
+}
