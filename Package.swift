@@ -39,6 +39,8 @@ let package = Package(
         // `swift run -c release engine-bench`: calls per second through a menu, memory per call, audio realtime factor.
         .executableTarget(name: "engine-bench", dependencies: ["Dialplan", "Engine", "Audio", "Channels"],
                          path: "Sources/EngineBenchmarks"),
+        // `swift run -c release replay-bench`: scenario replays per second, audio realtime factor.
+        .executableTarget(name: "replay-bench", dependencies: ["Replay"], path: "Sources/ReplayBenchmarks"),
         // `swift run -c release dtmf-lab`: the Q.24 conformance set, scores, talk-off counts and detector speed.
         .executableTarget(name: "dtmf-lab", dependencies: ["Audio"], path: "Sources/DTMFLab"),
         .testTarget(name: "DialplanTests", dependencies: ["Dialplan"], exclude: ["Corpus/expected-errors.txt"]),
