@@ -65,7 +65,7 @@ let evaluations = argument("--evaluations", default: 2_000_000)
 let text = generateDialplan(lines: lineCount)
 let actualLines = text.split(separator: "\n", omittingEmptySubsequences: false).count
 let path = NSTemporaryDirectory() + "dialplan-bench.conf"
-FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+_ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
 var findings = 0
 let parseSeconds = best(of: 5) {
     let result = DialplanLoader().load(path: path)

@@ -72,7 +72,7 @@ import Testing
         #expect(ivr("run", plan, "--astdb", db).out.contains("call number 1"))
         #expect(ivr("run", plan, "--astdb", db).out.contains("call number 2"))
         let broken = dir + "/not-a-db.sqlite"
-        FileManager.default.createFile(atPath: broken, contents: Data("this is not sqlite".utf8))
+        _ = FileManager.default.createFile(atPath: broken, contents: Data("this is not sqlite".utf8))
         let bad = ivr("run", plan, "--astdb", broken)
         #expect(bad.status == 1)
         #expect(bad.err.contains(broken))

@@ -61,39 +61,40 @@ public final class StandaloneContext: EvaluationContext {
         "CALLERID", synopsis: "CALLERID(num|name|all|ani|dnid|rdnis) — caller identification",
         read: { argument, context throws(FunctionError) in
             guard let standalone = context as? StandaloneContext else { return "" }
-            let item = argument.trimmingCharacters(in: .whitespaces).lowercased()
+            let item = CallerIDItem.canonical(argument)
             if item == "all" {
-                let name = standalone.callerID["name"] ?? ""
-                let number = standalone.callerID["num"] ?? ""
-                return name.isEmpty ? "<\(number)>" : "\"\(name)\" <\(number)>"
+                return CallerIDItem.all(name: standalone.callerID["name"] ?? "", number: standalone.callerID["num"] ?? "")
             }
-            return standalone.callerID[CallerIDItem.canonical(item)] ?? ""
+            return standalone.callerID[item] ?? ""
         },
         write: { argument, value, context throws(FunctionError) in
             guard let standalone = context as? StandaloneContext else { return }
-            let item = argument.trimmingCharacters(in: .whitespaces).lowercased()
+            let item = CallerIDItem.canonical(argument)
             if item == "all" {
                 let parsed = CallerIDItem.parseAll(value)
                 standalone.callerID["name"] = parsed.name
                 standalone.callerID["num"] = parsed.number
             } else {
-                standalone.callerID[CallerIDItem.canonical(item)] = value
+                standalone.callerID[item] = value
             }
         })
 }
 
-/// Names of `CALLERID()` items and the `"name" <number>` form.
-enum CallerIDItem {
-    static func canonical(_ item: String) -> String {
+/// Names of `CALLERID()` items and the `"name" <number>` form, shared by every context that keeps caller ID.
+public enum CallerIDItem {
+    /// The item an argument names, lower-cased and trimmed, with Asterisk's synonyms folded (`number` → `num`).
+    public static func canonical(_ argument: String) -> String {
+        let item = argument.trimmingCharacters(in: .whitespaces).lowercased()
         switch item {
-        case "number", "num": "num"
-        case "ani", "ani-num": "ani"
-        default: item
+        case "number", "num": return "num"
+        case "ani", "ani-num": return "ani"
+        case "dnid", "dnid-num": return "dnid"
+        default: return item
         }
     }
 
     /// Splits `"Name" <1234>` (or a bare number) into its parts.
-    static func parseAll(_ value: String) -> (name: String, number: String) {
+    public static func parseAll(_ value: String) -> (name: String, number: String) {
         guard let open = value.lastIndex(of: "<"), let close = value.lastIndex(of: ">"), open < close else {
             return ("", value.trimmingCharacters(in: .whitespaces))
         }
@@ -101,6 +102,11 @@ enum CallerIDItem {
         var name = value[..<open].trimmingCharacters(in: .whitespaces)
         if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") { name = String(name.dropFirst().dropLast()) }
         return (name, number)
+    }
+
+    /// `all`: `"name" <num>`, or `<num>` without a name.
+    public static func all(name: String, number: String) -> String {
+        name.isEmpty ? "<\(number)>" : "\"\(name)\" <\(number)>"
     }
 }
 

@@ -1,6 +1,6 @@
 extension StringProtocol {
     /// True when the text holds `${` or `$[`, the only text Asterisk substitutes. A byte scan, no Foundation.
-    var containsSubstitution: Bool {
+    public var containsSubstitution: Bool {
         var previousWasDollar = false
         for byte in utf8 {
             if previousWasDollar && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[")) { return true }

@@ -18,41 +18,24 @@ enum ChannelFunctions {
         "CALLERID", synopsis: "CALLERID(num|name|all|ani|dnid|rdnis) — caller identification",
         read: { argument, context throws(FunctionError) in
             let call = try call(context, "CALLERID")
-            let item = canonicalCallerItem(argument)
+            let item = CallerIDItem.canonical(argument)
             if item == "all" {
-                let name = call.callerID["name"] ?? ""
-                let number = call.callerID["num"] ?? ""
-                return name.isEmpty ? "<\(number)>" : "\"\(name)\" <\(number)>"
+                return CallerIDItem.all(name: call.callerID["name"] ?? "", number: call.callerID["num"] ?? "")
             }
             return call.callerID[item] ?? ""
         },
         write: { argument, value, context throws(FunctionError) in
             let call = try call(context, "CALLERID")
-            let item = canonicalCallerItem(argument)
+            let item = CallerIDItem.canonical(argument)
             if item == "all" {
-                if let open = value.lastIndex(of: "<"), let close = value.lastIndex(of: ">"), open < close {
-                    call.callerID["num"] = String(value[value.index(after: open)..<close])
-                    var name = String(value[..<open]).trimmingBlanksForApplication()
-                    if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") { name = String(name.dropFirst().dropLast()) }
-                    call.callerID["name"] = name
-                } else {
-                    call.callerID["num"] = value
-                }
+                let parsed = CallerIDItem.parseAll(value)
+                // A bare value sets the number and keeps the name, as before.
+                if !parsed.name.isEmpty || value.contains("<") { call.callerID["name"] = parsed.name }
+                call.callerID["num"] = parsed.number
             } else {
                 call.callerID[item] = value
             }
         })
-
-    static func canonicalCallerItem(_ argument: String) -> String {
-        let item = argument.trimmingBlanksForApplication().lowercased()
-        switch item {
-        case "number", "num": return "num"
-        case "ani", "ani-num": return "ani"
-        case "dnid", "dnid-num": return "dnid"
-        case "rdnis": return "rdnis"
-        default: return item
-        }
-    }
 
     static let channel = DialplanFunction(
         "CHANNEL", synopsis: "CHANNEL(language|name|uniqueid|state|musicclass) — channel properties",

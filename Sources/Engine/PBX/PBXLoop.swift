@@ -118,7 +118,7 @@ struct PBXLoop {
     }
 
     private func execute(_ priority: Priority) -> ApplicationResult {
-        let arguments = priority.data.containsSubstitutionSyntax ? call.substituteArguments(priority.data) : priority.data
+        let arguments = priority.data.containsSubstitution ? call.substituteArguments(priority.data) : priority.data
         var shown = call.secrets.apply(arguments)
         if !call.secrets.names.isEmpty {
             let key = priority.application.lowercased()
@@ -231,17 +231,5 @@ struct PBXLoop {
 
     private func finish() {
         call.record(.callEnd(disposition: CallDetailRecord.disposition(of: call)))
-    }
-}
-
-extension String {
-    /// True when the text holds `${` or `$[` (what the PBX substitutes).
-    var containsSubstitutionSyntax: Bool {
-        var previousWasDollar = false
-        for byte in utf8 {
-            if previousWasDollar && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[")) { return true }
-            previousWasDollar = byte == UInt8(ascii: "$")
-        }
-        return false
     }
 }

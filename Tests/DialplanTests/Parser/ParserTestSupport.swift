@@ -19,5 +19,5 @@ func temporaryDirectory() -> String {
 }
 
 func write(_ text: String, to path: String) {
-    FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
 }
