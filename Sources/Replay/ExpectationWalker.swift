@@ -1,3 +1,4 @@
+import Dialplan
 import Engine
 import Foundation
 
@@ -20,12 +21,17 @@ struct ExpectationWalker {
     var clock = 0.0
 
     init(events: [CallEvent], finalVariables: [String: String]) {
-        self.events = events
-        self.finalVariables = finalVariables
-        plays = PromptPlay.plays(in: events)
+        self.init(events: events, plays: PromptPlay.plays(in: events), finalVariables: finalVariables)
     }
 
-    static func seconds(_ time: Double) -> String { String(format: "%.3f s", time) }
+    /// With the plays already read from `events` (a play may end past the last event: one about to play).
+    init(events: [CallEvent], plays: [PromptPlay], finalVariables: [String: String]) {
+        self.events = events
+        self.finalVariables = finalVariables
+        self.plays = plays
+    }
+
+    static func seconds(_ time: Double) -> String { Milliseconds.text(time) + " s" }
 
     var callEnd: Double { events.last?.time ?? 0 }
 

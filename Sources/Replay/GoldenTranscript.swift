@@ -44,34 +44,68 @@ public struct PromptPlay: Sendable, Equatable {
 
     /// Every prompt of a call, in order.
     public static func plays(in events: [CallEvent]) -> [PromptPlay] {
-        var plays: [PromptPlay] = []
-        var open: PromptPlay?
-        func close(_ time: Double, _ ending: Ending, _ index: Int) {
+        var scanner = Scanner()
+        scanner.scan(events)
+        return scanner.plays(endingAt: events)
+    }
+
+    /// Reads a call's prompt plays from its events as they come: ``scan(_:)`` takes the events not seen yet.
+    struct Scanner {
+        /// Plays that have ended, in order.
+        private(set) var closed: [PromptPlay] = []
+        /// The play still going after the last event scanned.
+        private(set) var open: PromptPlay?
+        /// Events scanned so far.
+        private(set) var scanned = 0
+
+        mutating func scan(_ events: [CallEvent]) {
+            while scanned < events.count {
+                let index = scanned
+                let event = events[index]
+                switch event.kind {
+                case .promptStart(let name):
+                    close(event.time, .hangup, index)
+                    var play = PromptPlay(name: name, start: event.time, end: event.time, ending: .hangup)
+                    play.startIndex = index
+                    play.endIndex = index
+                    open = play
+                case .promptEnd: close(event.time, .finished, index)
+                case .promptInterrupted(_, let digit): close(event.time, .interrupted(digit), index)
+                case .promptMissing: close(event.time, .missing, index)
+                // Cut by the end of the call: the hangup itself stays ahead of an expectation cursor.
+                case .hangup, .callEnd: close(event.time, .hangup, max(index - 1, open?.startIndex ?? 0))
+                default: break
+                }
+                scanned += 1
+            }
+        }
+
+        private mutating func close(_ time: Double, _ ending: Ending, _ index: Int) {
             guard var play = open else { return }
             play.end = time
             play.ending = ending
             play.endIndex = index
-            plays.append(play)
+            closed.append(play)
             open = nil
         }
-        for (index, event) in events.enumerated() {
-            switch event.kind {
-            case .promptStart(let name):
-                close(event.time, .hangup, index)
-                var play = PromptPlay(name: name, start: event.time, end: event.time, ending: .hangup)
-                play.startIndex = index
-                play.endIndex = index
-                open = play
-            case .promptEnd: close(event.time, .finished, index)
-            case .promptInterrupted(_, let digit): close(event.time, .interrupted(digit), index)
-            case .promptMissing: close(event.time, .missing, index)
-            // Cut by the end of the call: the hangup itself stays ahead of an expectation cursor.
-            case .hangup, .callEnd: close(event.time, .hangup, max(index - 1, open?.startIndex ?? 0))
-            default: break
-            }
+
+        /// Every play, a play still going counted as cut at the last event (the call ended there).
+        func plays(endingAt events: [CallEvent]) -> [PromptPlay] {
+            guard var play = open, let last = events.last else { return closed }
+            play.end = last.time
+            play.ending = .hangup
+            play.endIndex = max(events.count - 1, play.startIndex)
+            return closed + [play]
         }
-        if let last = events.last { close(last.time, .hangup, max(events.count - 1, open?.startIndex ?? 0)) }
-        return plays
+
+        /// Every play, a play still going counted as playing to its end at `end` (an event index past the last).
+        func plays(openEndingAt end: Double, index: Int) -> [PromptPlay] {
+            guard var play = open else { return closed }
+            play.end = end
+            play.ending = .finished
+            play.endIndex = index
+            return closed + [play]
+        }
     }
 }
 

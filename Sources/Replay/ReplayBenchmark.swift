@@ -4,9 +4,9 @@ import Foundation
 /// (seconds of call audio replayed per second of wall time).
 public enum ReplayBenchmark {
     /// Runs the scenarios under `paths` repeatedly for about `seconds` per figure and returns a short report.
-    /// `promptRoot` gives prompt lengths in both modes and is needed for the audio figure.
+    /// `promptRoot` gives prompt lengths in both modes and is needed for the audio figure; `audio: false` skips it.
     public static func run(paths: [String], promptRoot: String?, seconds: Double = 3,
-                           parallelism: Int? = nil) -> String {
+                           parallelism: Int? = nil, audio: Bool = true) -> String {
         let (files, errors) = SuiteRunner.collect(paths: paths)
         var scenarios: [Scenario] = []
         var problems = errors.map(\.description)
@@ -21,6 +21,9 @@ public enum ReplayBenchmark {
         // Warm-up: loads the dialplans and the prompt lengths once.
         let warm = SuiteRunner.run(scenarios: scenarios, mode: .events, environment: environment, parallelism: workers)
         let calls = warm.verdicts.reduce(0) { $0 + $1.calls }
+        let priorities = warm.verdicts.reduce(0) { total, verdict in
+            total + verdict.events.count { if case .exec = $0.kind { true } else { false } }
+        }
         var batch = scenarios
         while batch.count < 2_000 { batch += scenarios }
         var replays = 0
@@ -38,9 +41,13 @@ public enum ReplayBenchmark {
         lines.append(String(format: "event level: %.0f scenario replays/s (%.0f engine calls/s, %.1f calls per scenario), %d replays in %.2f s",
                             Double(replays) / elapsed, Double(engineCalls) / elapsed,
                             Double(calls) / Double(max(scenarios.count, 1)), replays, elapsed))
+        lines.append(String(format: "  a scenario's call runs %.1f priorities on average",
+                            Double(priorities) / Double(max(scenarios.count, 1))))
         if failures > 0 { lines.append("  note: \(warm.failed + warm.errors) of \(scenarios.count) scenarios do not pass") }
 
-        if let promptRoot {
+        if !audio {
+            lines.append("audio level: skipped (--events-only)")
+        } else if let promptRoot {
             let audio = ReplayEnvironment(promptRoot: promptRoot)
             let mode = ReplayMode.audio(promptRoot: promptRoot)
             var callSeconds = 0.0

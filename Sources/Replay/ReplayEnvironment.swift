@@ -56,14 +56,19 @@ public final class ReplayEnvironment: Sendable {
         public var dialplan: Dialplan?
         /// Rendered load errors, when the file does not load.
         public var errors: String?
+        /// An engine on the dialplan whose lookup caches every scenario's fresh engine shares.
+        var engine: Engine?
     }
 
+    /// The dialplan file at `path`, loaded on first use.
     public func dialplan(at path: String) -> LoadedDialplan {
         if let loaded = dialplans.withLock({ $0[path] }) { return loaded }
         let result = DialplanLoader(linter: nil).load(path: path)
-        var loaded = LoadedDialplan(path: path, dialplan: result.dialplan, errors: nil)
+        var loaded = LoadedDialplan(path: path, dialplan: result.dialplan, errors: nil,
+                                    engine: Engine(dialplan: result.dialplan))
         if result.hasErrors {
             loaded.dialplan = nil
+            loaded.engine = nil
             loaded.errors = result.renderer.render(result.diagnostics.filter { $0.severity == .error })
         }
         dialplans.withLock { $0[path] = loaded }

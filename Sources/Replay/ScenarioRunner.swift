@@ -50,10 +50,15 @@ public enum ScenarioRunner {
                                             actual: "audio mode needs a prompt folder", dialplanLine: nil, trace: [])
             return finish(verdict)
         }
-        let call = CallSetup(scenario: scenario, dialplan: dialplan, environment: environment)
-        var timeline = Timeline()
+        let call = CallSetup(scenario: scenario, dialplan: dialplan, template: loaded.engine, environment: environment)
+        // The first call runs with a caller who decides as it goes; the walk checks those decisions.
+        let caller = ScenarioCaller(steps: scenario.steps)
+        let first = call.runEvents(Timeline(), caller: caller)
+        var timeline = caller.timeline
         // Audio mode works the timeline out at event level first; only the audio call's checks count (and write).
-        var outcome = walk(scenario, timeline: &timeline, environment: mode == .events ? environment : nil) { call.runEvents($0) }
+        var outcome = walk(scenario, timeline: &timeline, first: first, environment: mode == .events ? environment : nil) {
+            call.runEvents($0)
+        }
         var calls = outcome.calls
         if case .audio = mode {
             let hint = outcome.run.result.duration
@@ -77,6 +82,60 @@ public enum ScenarioRunner {
         var hangupAt: Double?
         /// Times fixed for the step at each index (press digits, or one hangup time).
         var resolved: [Int: [Double]] = [:]
+        /// Steps whose times a reactive run decided and no walk over a finished call has confirmed yet.
+        var provisional: Set<Int> = []
+
+        /// Adds the action of step `index` at `times` (press digits, or a hangup when `digits` is nil).
+        mutating func add(step index: Int, digits: String?, times: [Double]) {
+            if let digits {
+                for (digit, time) in zip(digits, times) { presses.append(CallerScript.Press(digit: digit, time: time)) }
+            } else if let time = times.first {
+                hangupAt = min(hangupAt ?? time, time)
+            }
+            resolved[index] = times
+        }
+
+        /// Forgets every action of step `index` and later: a reactive run decided them on a call that, it turns
+        /// out, does not match the finished one.
+        mutating func dropSteps(from index: Int, in steps: [ScenarioStep]) {
+            var kept = Timeline()
+            for (step, times) in resolved.sorted(by: { $0.key < $1.key }) where step < index {
+                switch steps[step].kind {
+                case .press(let digits, _, _, _): kept.add(step: step, digits: digits, times: times)
+                default: kept.add(step: step, digits: nil, times: times)
+                }
+                if provisional.contains(step) { kept.provisional.insert(step) }
+            }
+            self = kept
+        }
+    }
+
+    /// When the caller acts: the digits' times of a press step, or a hangup's time, from the caller's clock.
+    enum ActionTiming {
+        case times([Double])
+        /// An `at` time before a press already made.
+        case outOfOrder(Divergence)
+
+        static func of(_ step: ScenarioStep, clock: Double, lastPress: Double?) -> ActionTiming? {
+            switch step.kind {
+            case .press(let digits, let spacing, let after, let at):
+                var first = max(at ?? (clock + (after ?? reactionTime)), earliestPress)
+                if let last = lastPress, first < last + (at == nil ? spacing : 0.15) {
+                    if at != nil {
+                        return .outOfOrder(Divergence(stepLine: step.line, step: step.text,
+                                                      expected: "a press after the previous one",
+                                                      actual: "this press at \(ExpectationWalker.seconds(first)) comes before the press at \(ExpectationWalker.seconds(last))",
+                                                      dialplanLine: nil, trace: []))
+                    }
+                    first = last + spacing
+                }
+                return .times(digits.indices.enumerated().map { first + Double($0.offset) * spacing })
+            case .hangup(let after, let at):
+                return .times([max(at ?? (clock + (after ?? reactionTime)), 0)])
+            default:
+                return nil
+            }
+        }
     }
 
     /// A call's outcome and, in audio mode, its audio.
@@ -93,9 +152,12 @@ public enum ScenarioRunner {
     }
 
     /// Matches the steps, fixing action times and re-running the call until every step is settled.
-    static func walk(_ scenario: Scenario, timeline: inout Timeline, mode: ReplayMode = .events,
+    ///
+    /// `first` is a call already run on `timeline` (a reactive run); its provisional action times are checked
+    /// against the finished call and the call runs again from the first that does not hold.
+    static func walk(_ scenario: Scenario, timeline: inout Timeline, first: CallRun? = nil, mode: ReplayMode = .events,
                      environment: ReplayEnvironment? = nil, run: (Timeline) -> CallRun) -> WalkOutcome {
-        var current = run(timeline)
+        var current = first ?? run(timeline)
         var calls = 1
         restart: while true {
             var walker = ExpectationWalker(events: current.result.events, finalVariables: current.result.variables)
@@ -103,39 +165,34 @@ public enum ScenarioRunner {
             var wholeCall: [(ScenarioStep, Expectation)] = []
             for (index, step) in scenario.steps.enumerated() {
                 switch step.kind {
-                case .press(let digits, let spacing, let after, let at):
-                    if let times = timeline.resolved[index] {
-                        walker.clock = max(walker.clock, times.last ?? walker.clock)
+                case .press, .hangup:
+                    let isPress = if case .press = step.kind { true } else { false }
+                    let digits: String? = if case .press(let digits, _, _, _) = step.kind { digits } else { nil }
+                    if let times = timeline.resolved[index], !timeline.provisional.contains(index) {
+                        walker.clock = max(walker.clock, (isPress ? times.last : times.first) ?? walker.clock)
                         continue
                     }
-                    var first = max(at ?? (walker.clock + (after ?? reactionTime)), earliestPress)
-                    if let last = timeline.presses.last?.time, first < last + (at == nil ? spacing : 0.15) {
-                        if at != nil {
-                            let divergence = Divergence(stepLine: step.line, step: step.text,
-                                                        expected: "a press after the previous one",
-                                                        actual: "this press at \(ExpectationWalker.seconds(first)) comes before the press at \(ExpectationWalker.seconds(last))",
-                                                        dialplanLine: nil, trace: [])
-                            return WalkOutcome(run: current, divergence: divergence, calls: calls)
-                        }
-                        first = last + spacing
+                    let before = timeline.resolved.filter { $0.key < index && isPressStep(scenario.steps[$0.key]) }
+                    let lastPress = before.max { $0.key < $1.key }?.value.last
+                    guard let timing = ActionTiming.of(step, clock: walker.clock, lastPress: lastPress) else { continue }
+                    let times: [Double]
+                    switch timing {
+                    case .outOfOrder(let divergence): return WalkOutcome(run: current, divergence: divergence, calls: calls)
+                    case .times(let computed): times = computed
                     }
-                    let times = digits.indices.enumerated().map { first + Double($0.offset) * spacing }
-                    for (digit, time) in zip(digits, times) { timeline.presses.append(CallerScript.Press(digit: digit, time: time)) }
-                    timeline.resolved[index] = times
-                    walker.clock = max(walker.clock, times.last ?? first)
+                    if let decided = timeline.resolved[index] {
+                        timeline.provisional.remove(index)
+                        if decided.count == times.count, zip(decided, times).allSatisfy({ abs($0 - $1) < 1e-9 }) {
+                            walker.clock = max(walker.clock, (isPress ? times.last : times.first) ?? walker.clock)
+                            continue
+                        }
+                        timeline.dropSteps(from: index, in: scenario.steps)
+                    }
+                    timeline.add(step: index, digits: digits, times: times)
+                    walker.clock = max(walker.clock, (isPress ? times.last : times.first) ?? walker.clock)
                     dirty = true
                 case .wait(let seconds):
                     walker.clock += seconds
-                case .hangup(let after, let at):
-                    if let times = timeline.resolved[index] {
-                        walker.clock = max(walker.clock, times.first ?? walker.clock)
-                        continue
-                    }
-                    let time = max(at ?? (walker.clock + (after ?? reactionTime)), 0)
-                    timeline.hangupAt = min(timeline.hangupAt ?? time, time)
-                    timeline.resolved[index] = [time]
-                    walker.clock = max(walker.clock, time)
-                    dirty = true
                 case .expect(let expectation):
                     if expectation.isWholeCall {
                         wholeCall.append((step, expectation))
@@ -156,13 +213,19 @@ public enum ScenarioRunner {
                 calls += 1
                 continue restart
             }
+            let outputs = RenderedOutputs(current.result, timeZone: scenario.setup.timeZone)
             for (step, expectation) in wholeCall {
-                if let mismatch = checkWholeCall(expectation, run: current, scenario: scenario, mode: mode, environment: environment) {
+                if let mismatch = checkWholeCall(expectation, run: current, outputs: outputs, scenario: scenario, mode: mode,
+                                                 environment: environment) {
                     return WalkOutcome(run: current, divergence: divergence(step, mismatch, current.result.events), calls: calls)
                 }
             }
             return WalkOutcome(run: current, divergence: nil, calls: calls)
         }
+    }
+
+    static func isPressStep(_ step: ScenarioStep) -> Bool {
+        if case .press = step.kind { true } else { false }
     }
 
     /// The report's view of a mismatch: the dialplan line executing at that event and the trace around it.
@@ -191,8 +254,8 @@ public enum ScenarioRunner {
     }
 
     /// CDR fields, secrets, golden transcripts and WAVs: checked on the finished call.
-    static func checkWholeCall(_ expectation: Expectation, run: CallRun, scenario: Scenario, mode: ReplayMode,
-                               environment: ReplayEnvironment?) -> Mismatch? {
+    static func checkWholeCall(_ expectation: Expectation, run: CallRun, outputs: RenderedOutputs, scenario: Scenario,
+                               mode: ReplayMode, environment: ReplayEnvironment?) -> Mismatch? {
         let result = run.result
         switch expectation {
         case .cdr(let field, let value):
@@ -200,18 +263,21 @@ public enum ScenarioRunner {
             if actual == value { return nil }
             return Mismatch(expected: "CDR \(field) '\(value)'", actual: "CDR \(field) '\(actual)'", eventIndex: nil)
         case .never(let secret):
-            for (index, event) in result.events.enumerated() {
-                let json = TraceJSON.line(event)
-                if json.contains(secret) || CallTranscript.render([event]).contains(secret) {
-                    return Mismatch(expected: "'\(secret)' never in any output",
-                                    actual: "it appears in the trace at \(ExpectationWalker.seconds(event.time)): \(json)", eventIndex: index)
+            if outputs.mayContain(secret) {
+                for (index, event) in result.events.enumerated() {
+                    let json = TraceJSON.line(event)
+                    if ByteSearch.contains(json, secret) || ByteSearch.contains(CallTranscript.render([event]), secret) {
+                        return Mismatch(expected: "'\(secret)' never in any output",
+                                        actual: "it appears in the trace at \(ExpectationWalker.seconds(event.time)): \(json)",
+                                        eventIndex: index)
+                    }
                 }
             }
-            let csv = result.record.csvLine(timeZone: scenario.setup.timeZone)
-            if csv.contains(secret) {
-                return Mismatch(expected: "'\(secret)' never in any output", actual: "it appears in the CDR: \(csv)", eventIndex: nil)
+            if ByteSearch.contains(outputs.csv, secret) {
+                return Mismatch(expected: "'\(secret)' never in any output", actual: "it appears in the CDR: \(outputs.csv)",
+                                eventIndex: nil)
             }
-            if let (name, _) = result.variables.first(where: { $0.value.contains(secret) }) {
+            if let (name, _) = result.variables.first(where: { ByteSearch.contains($0.value, secret) }) {
                 return Mismatch(expected: "'\(secret)' never in any output",
                                 actual: "it appears in variable \(name) at the end of the call", eventIndex: nil)
             }
@@ -300,14 +366,17 @@ struct CallSetup {
     let configuration: EngineConfiguration
     let outcomes: [String: DeliveryOutcome]
     let request: CallRequest
+    /// The run's engine on this dialplan, whose lookup caches each call's fresh engine shares.
+    let template: Engine?
 
     /// Built once: copying it is cheap, building it is not.
     static let baseConfiguration = EngineConfiguration(timeZone: TimeZone(identifier: "UTC") ?? .current, randomSeed: 1,
                                                        spoolDirectory: NSTemporaryDirectory() + "ivr-replay-spool")
 
-    init(scenario: Scenario, dialplan: Dialplan, environment: ReplayEnvironment) {
+    init(scenario: Scenario, dialplan: Dialplan, template: Engine?, environment: ReplayEnvironment) {
         self.scenario = scenario
         self.dialplan = dialplan
+        self.template = template
         self.environment = environment
         let setup = scenario.setup
         var configuration = Self.baseConfiguration
@@ -345,17 +414,19 @@ struct CallSetup {
     func engine(spool: String) -> Engine {
         var configuration = configuration
         configuration.spoolDirectory = spool
-        if !scenario.setup.astdb.isEmpty, let db = try? AstDB(path: ":memory:") {
+        if !scenario.setup.astdb.isEmpty {
+            let db = AstDB.memory()
             for entry in scenario.setup.astdb { try? db.put(family: entry.family, key: entry.key, value: entry.value) }
             configuration.astdb = db
         }
-        return Engine(dialplan: dialplan, configuration: configuration)
+        return template?.sibling(configuration: configuration) ?? Engine(dialplan: dialplan, configuration: configuration)
     }
 
-    func runEvents(_ timeline: ScenarioRunner.Timeline) -> ScenarioRunner.CallRun {
+    func runEvents(_ timeline: ScenarioRunner.Timeline, caller: ScenarioCaller? = nil) -> ScenarioRunner.CallRun {
         let script = CallerScript(presses: timeline.presses, hangupAt: timeline.hangupAt, outcomes: outcomes)
         let channel = ScriptedChannel(script: script, prompts: environment.prompts, start: scenario.setup.startTime,
-                                      name: scenario.setup.channelName, maximumDuration: scenario.setup.limit)
+                                      name: scenario.setup.channelName, maximumDuration: scenario.setup.limit,
+                                      caller: caller)
         return ScenarioRunner.CallRun(result: run(on: channel), caller: nil, heard: nil)
     }
 

@@ -20,10 +20,16 @@ public final class AstDB: @unchecked Sendable {
     /// The path the database was opened on.
     public let path: String
 
-    // `connection` and `recordedError` are only touched with `lock` held.
+    // `connection`, `memory` and `recordedError` are only touched with `lock` held. Exactly one of `connection`
+    // (SQLite) and `memory` (``memory()``) is set.
     private let lock = NSLock()
-    private var connection: AstDBConnection
+    private var connection: AstDBConnection?
+    private var memory: AstDBMemoryTable?
     private var recordedError: AstDBError?
+
+    /// A statement runner handed to `locked` bodies: SQLite's or the memory table's.
+    private typealias Run = (AstDBConnection.Statement, [String], Int32, AstDBConnection.Operation) throws(AstDBError)
+        -> (rows: [[String?]], changes: Int)
 
     /// Opens the database at `path`, creating the file when missing (unless
     /// `readOnly`). `:memory:` gives a private in-memory database.
@@ -55,6 +61,19 @@ public final class AstDB: @unchecked Sendable {
             verifyIntegrity: verifyIntegrity)
     }
 
+    private init(memoryTable: AstDBMemoryTable) {
+        path = ":memory:"
+        connection = nil
+        memory = memoryTable
+    }
+
+    /// A private database held in a dictionary instead of SQLite: the same behaviour as `AstDB(path: ":memory:")`
+    /// (keys, trees, bytewise order), opened in no time. For test runs and scenario replays, where every call
+    /// starts from its own seeded database.
+    public static func memory() -> AstDB {
+        AstDB(memoryTable: AstDBMemoryTable())
+    }
+
     /// The most recent failure of a non-throwing call (nil if none).
     public var lastError: AstDBError? {
         lock.lock()
@@ -67,8 +86,8 @@ public final class AstDB: @unchecked Sendable {
     /// The value of `family`/`key`, or nil when missing (or when either name is empty).
     public func get(family: String, key: String) -> String? {
         guard !family.isEmpty, !key.isEmpty else { return nil }
-        return locked { (connection: inout AstDBConnection) throws(AstDBError) -> String? in
-            let result = try connection.run(.get, [Self.fullKey(family, key)], columns: 1, operation: .read)
+        return locked { (run: Run) throws(AstDBError) -> String? in
+            let result = try run(.get, [Self.fullKey(family, key)], 1, .read)
             // A NULL value counts as missing, as in Asterisk.
             return result.rows.first.flatMap { $0[0] }
         } ?? nil
@@ -80,7 +99,7 @@ public final class AstDB: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         do {
-            _ = try connection.run(.put, [Self.fullKey(family, key), value], operation: .write)
+            _ = try execute(.put, [Self.fullKey(family, key), value], 0, .write)
         } catch {
             recordedError = error
             throw error
@@ -91,8 +110,8 @@ public final class AstDB: @unchecked Sendable {
     @discardableResult
     public func delete(family: String, key: String) -> Bool {
         guard !family.isEmpty, !key.isEmpty else { return false }
-        return locked { (connection: inout AstDBConnection) throws(AstDBError) -> Bool in
-            try connection.run(.delete, [Self.fullKey(family, key)], operation: .write).changes > 0
+        return locked { (run: Run) throws(AstDBError) -> Bool in
+            try run(.delete, [Self.fullKey(family, key)], 0, .write).changes > 0
         } ?? false
     }
 
@@ -100,8 +119,8 @@ public final class AstDB: @unchecked Sendable {
     /// atomically — what DB_DELETE does.
     public func take(family: String, key: String) -> String? {
         guard !family.isEmpty, !key.isEmpty else { return nil }
-        return locked { (connection: inout AstDBConnection) throws(AstDBError) -> String? in
-            try connection.run(.take, [Self.fullKey(family, key)], columns: 1, operation: .write).rows.first.flatMap { $0[0] }
+        return locked { (run: Run) throws(AstDBError) -> String? in
+            try run(.take, [Self.fullKey(family, key)], 1, .write).rows.first.flatMap { $0[0] }
         } ?? nil
     }
 
@@ -118,8 +137,8 @@ public final class AstDB: @unchecked Sendable {
         if let keyPrefix, !keyPrefix.isEmpty {
             prefix += "/" + keyPrefix
         }
-        return locked { (connection: inout AstDBConnection) throws(AstDBError) -> Int in
-            try connection.run(.deleteTree, [prefix], operation: .write).changes
+        return locked { (run: Run) throws(AstDBError) -> Int in
+            try run(.deleteTree, [prefix], 0, .write).changes
         } ?? 0
     }
 
@@ -161,14 +180,14 @@ public final class AstDB: @unchecked Sendable {
     var journalMode: String? {
         lock.lock()
         defer { lock.unlock() }
-        return connection.journalMode()
+        return memory != nil ? "memory" : connection?.journalMode()
     }
 
     private func treeRows(prefix: String) -> [(key: String, value: String)] {
-        let rows = locked { (connection: inout AstDBConnection) throws(AstDBError) -> [[String?]] in
+        let rows = locked { (run: Run) throws(AstDBError) -> [[String?]] in
             prefix.isEmpty
-                ? try connection.run(.selectAll, [], columns: 2, operation: .read).rows
-                : try connection.run(.selectTree, [prefix], columns: 2, operation: .read).rows
+                ? try run(.selectAll, [], 2, .read).rows
+                : try run(.selectTree, [prefix], 2, .read).rows
         } ?? []
         // Rows with a NULL key or value are skipped, as `database show` does.
         return rows.compactMap { row in
@@ -178,15 +197,29 @@ public final class AstDB: @unchecked Sendable {
     }
 
     /// Runs `body` with the lock held; a failure is recorded and gives nil.
-    private func locked<Result>(_ body: (inout AstDBConnection) throws(AstDBError) -> Result) -> Result? {
+    private func locked<Result>(_ body: (Run) throws(AstDBError) -> Result) -> Result? {
         lock.lock()
         defer { lock.unlock() }
         do {
-            return try body(&connection)
+            return try body(execute)
         } catch {
             recordedError = error
             return nil
         }
+    }
+
+    /// Runs one statement on whichever store this database has; the caller holds `lock`.
+    private func execute(_ statement: AstDBConnection.Statement, _ bindings: [String], _ columns: Int32,
+                         _ operation: AstDBConnection.Operation) throws(AstDBError) -> (rows: [[String?]], changes: Int) {
+        if memory != nil {
+            // Moved out and back so the dictionary is never shared while it changes.
+            var table = memory.take() ?? AstDBMemoryTable()
+            let result = table.run(statement, bindings)
+            memory = table
+            return result
+        }
+        if let result = try connection?.run(statement, bindings, columns: columns, operation: operation) { return result }
+        return ([], 0)
     }
 
     static func fullKey(_ family: String, _ key: String) -> String {

@@ -34,8 +34,8 @@ public struct SecretMasker: Sendable {
     public func apply(_ text: String) -> String {
         guard !values.isEmpty else { return text }
         var result = text
-        for value in values where result.contains(value) {
-            result = result.replacingOccurrences(of: value, with: Self.mask)
+        for value in values where ByteSearch.contains(result, value) {
+            result = ByteSearch.replacingAll(value, with: Self.mask, in: result)
         }
         return result
     }
@@ -48,7 +48,7 @@ public struct SecretMasker: Sendable {
             : [arguments]
         let masked = pieces.map { piece -> String in
             guard let equals = piece.firstIndex(of: "=") else { return piece }
-            let name = piece[..<equals].trimmingCharacters(in: .whitespaces)
+            let name = String(piece[..<equals]).trimmingBlanksForApplication()
             return isSecret(VariableName.stripInheritance(name)) ? "\(name)=\(Self.mask)" : piece
         }
         return masked.joined(separator: ",")

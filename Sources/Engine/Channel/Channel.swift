@@ -27,6 +27,13 @@ public protocol Channel: AnyObject {
     func deliver(_ request: DeliveryRequest) -> DeliveryOutcome
     /// Busy, congestion, ringing, progress.
     func indicate(_ indication: Indication)
+    /// Called by the engine as the call starts with a way to read the call's events so far; a channel whose
+    /// caller reacts to the call (``ScriptedChannel`` with a ``ReactiveCaller``) keeps it. Others ignore it.
+    func attach(events: @escaping () -> [CallEvent])
+}
+
+extension Channel {
+    public func attach(events: @escaping () -> [CallEvent]) {}
 }
 
 /// A set of DTMF symbols (`0-9 * # A-D`).

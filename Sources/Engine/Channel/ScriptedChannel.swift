@@ -6,17 +6,24 @@ public final class ScriptedChannel: Channel {
     private let virtualClock: VirtualClock
     private let start: Double
     private let prompts: any PromptLibrary
-    private let script: CallerScript
+    private var script: CallerScript
     /// Index of the next scripted press not yet delivered or dropped.
     private var nextPress = 0
     /// When the caller is gone: their scripted hangup, or the longest call allowed.
-    private let end: Double
+    private var end: Double
+    private let maximumDuration: Double
+    /// Decides presses and hangup while the call runs (nil: the script is fixed).
+    private let caller: (any ReactiveCaller)?
+    private var events: (() -> [CallEvent])?
     private var hungUpByDialplan = false
     /// Deliveries requested, in order (for tests and reports).
     public private(set) var deliveries: [DeliveryRequest] = []
 
+    /// A channel whose caller follows `script`; with `caller`, the script's presses and hangup come from it instead,
+    /// decided as the call goes (the script still gives the delivery outcomes).
     public init(script: CallerScript, prompts: any PromptLibrary = UniformPrompts(), start: Double,
-                name: String = "Scripted/caller-00000001", maximumDuration: Double = 4 * 3600) {
+                name: String = "Scripted/caller-00000001", maximumDuration: Double = 4 * 3600,
+                caller: (any ReactiveCaller)? = nil) {
         let clock = VirtualClock(start: start)
         self.virtualClock = clock
         self.clock = clock
@@ -24,7 +31,20 @@ public final class ScriptedChannel: Channel {
         self.prompts = prompts
         self.script = script
         self.name = name
+        self.maximumDuration = maximumDuration
+        self.caller = caller
         self.end = start + min(script.hangupAt ?? maximumDuration, maximumDuration)
+    }
+
+    public func attach(events: @escaping () -> [CallEvent]) { self.events = events }
+
+    /// Lets the reactive caller decide, from the call so far, before time passes.
+    private func react(playing: (name: String, length: Double)? = nil) {
+        guard let caller, let events else { return }
+        let decided = caller.react(events: events(), now: virtualClock.now - start, playing: playing)
+        script.presses = decided.presses
+        script.hangupAt = decided.hangupAt
+        end = start + min(decided.hangupAt ?? maximumDuration, maximumDuration)
     }
 
     public var isHungUp: Bool { hungUpByDialplan || virtualClock.now >= end }
@@ -43,6 +63,8 @@ public final class ScriptedChannel: Channel {
     public func play(_ prompt: String, language: String, interrupt: DigitSet) -> PlayOutcome {
         if isHungUp { return .hangup }
         guard let length = prompts.duration(of: prompt, language: language) else { return .notFound }
+        react(playing: (prompt, length))
+        if isHungUp { return .hangup }
         let finish = virtualClock.now + length
         while let press = pending, press.time < finish, press.time < end {
             nextPress += 1
@@ -61,6 +83,7 @@ public final class ScriptedChannel: Channel {
     }
 
     public func waitForDigit(until deadline: Double) -> DigitWait {
+        react()
         if isHungUp { return .hangup }
         if let press = pending, press.time <= deadline, press.time < end {
             nextPress += 1
@@ -76,12 +99,14 @@ public final class ScriptedChannel: Channel {
     }
 
     public func wait(until deadline: Double) -> Bool {
+        react()
         if isHungUp { return false }
         virtualClock.advance(to: min(deadline, end))
         return !isHungUp
     }
 
     public func record(to path: String, maxDuration: Double?, silence: Double?, terminators: DigitSet) -> RecordOutcome {
+        react()
         if isHungUp { return .hangup }
         // The scripted caller says nothing: silence detection, a terminator or the limit ends the recording.
         let now = virtualClock.now
@@ -101,6 +126,7 @@ public final class ScriptedChannel: Channel {
     }
 
     public func deliver(_ request: DeliveryRequest) -> DeliveryOutcome {
+        react()
         deliveries.append(request)
         let key: String
         switch request {

@@ -10,13 +10,26 @@ public final class Engine: Sendable {
     public let globals: GlobalVariables
     private let callCounter = Atomic<Int>(0)
     let lookups: LookupCache
-    let timeSpecs = TimeSpecCache()
+    let timeSpecs: TimeSpecCache
 
-    public init(dialplan: Dialplan, configuration: EngineConfiguration = EngineConfiguration()) {
+    public convenience init(dialplan: Dialplan, configuration: EngineConfiguration = EngineConfiguration()) {
+        self.init(dialplan: dialplan, configuration: configuration, lookups: LookupCache(dialplan: dialplan),
+                  timeSpecs: TimeSpecCache())
+    }
+
+    private init(dialplan: Dialplan, configuration: EngineConfiguration, lookups: LookupCache, timeSpecs: TimeSpecCache) {
         self.dialplan = dialplan
         self.configuration = configuration
         self.globals = GlobalVariables(dialplan: dialplan)
-        self.lookups = LookupCache(dialplan: dialplan)
+        self.lookups = lookups
+        self.timeSpecs = timeSpecs
+    }
+
+    /// A new engine on the same dialplan with `configuration` and globals fresh from `[globals]`, sharing this
+    /// engine's extension-lookup and time-spec caches (they depend on the dialplan only): what a test runner that
+    /// wants every call to start from a clean state uses instead of building the caches again for each call.
+    public func sibling(configuration: EngineConfiguration) -> Engine {
+        Engine(dialplan: dialplan, configuration: configuration, lookups: lookups, timeSpecs: timeSpecs)
     }
 
     /// Runs one call to its end (including `h`) and returns what happened. Never traps on dialplan input:
@@ -27,6 +40,7 @@ public final class Engine: Sendable {
         let call = Call(dialplan: dialplan, channel: channel, configuration: configuration, request: request,
                         globals: globals, uniqueID: uniqueID, lookups: lookups,
                         timeSpecs: timeSpecs)
+        channel.attach { [weak call] in call?.events ?? [] }
         call.record(.callStart(location: call.location, callerID: request.callerNumber, channel: channel.name))
         PBXLoop(call: call).run()
         return CallResult(call: call)

@@ -1,3 +1,4 @@
+import Dialplan
 import Foundation
 
 /// A call's record as Asterisk's `cdr_csv` writes it to Master.csv (secrets already masked in `lastData`).
@@ -63,14 +64,10 @@ public struct CallDetailRecord: Sendable, Equatable {
 
     /// One Master.csv line (no newline): strings quoted with `"` doubled, durations bare, times `%Y-%m-%d %H:%M:%S`.
     public func csvLine(timeZone: TimeZone) -> String {
-        func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        func time(_ value: Double?) -> String {
-            value.map { formatter.string(from: Date(timeIntervalSince1970: $0)) } ?? ""
+        func quoted(_ text: String) -> String {
+            "\"" + (text.utf8.contains(UInt8(ascii: "\"")) ? ByteSearch.replacingAll("\"", with: "\"\"", in: text) : text) + "\""
         }
+        func time(_ value: Double?) -> String { value.map { LocalTimestamp.text($0, in: timeZone) } ?? "" }
         let fields = [quoted(accountCode), quoted(source), quoted(destination), quoted(destinationContext),
                       quoted(callerID), quoted(channel), quoted(destinationChannel), quoted(lastApplication),
                       quoted(lastData), quoted(time(start)), quoted(time(answer)), quoted(time(end)),

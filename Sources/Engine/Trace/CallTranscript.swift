@@ -1,3 +1,4 @@
+import Dialplan
 import Foundation
 
 /// A call's events as a readable transcript: time, where the dialplan was, what happened.
@@ -5,7 +6,7 @@ public enum CallTranscript {
     public static func render(_ events: [CallEvent]) -> String {
         var lines: [String] = []
         for event in events {
-            let time = String(format: "%8.3f", event.time)
+            let time = Milliseconds.padded(event.time)
             switch event.kind {
             case .callStart(let location, let callerID, let channel):
                 lines.append("\(time)  call from \(callerID.isEmpty ? "unknown" : callerID) on \(channel) to \(location)")

@@ -1,47 +1,93 @@
+import Dialplan
 import Foundation
 
 /// Renders call events as JSON Lines: one object per event, `event` and `t` first.
 public enum TraceJSON {
+    /// The JSON Lines object for `event` (no newline).
     public static func line(_ event: CallEvent) -> String {
-        var fields: [(String, JSONValue)] = [("event", .string(event.name)), ("t", .number(event.time))]
+        var line = "{"
+        visitFields(of: event) { key, value in
+            if line.utf8.count > 1 { line += "," }
+            line += "\"" + key + "\":" + value.text
+        }
+        return line + "}"
+    }
+
+    /// Appends every value the trace line of `event` holds, one per line, as text: strings as they are
+    /// (JSON-escaped too when they hold control characters), integers in decimal, times with three decimals (the
+    /// transcript's form, which contains the trace's). Keys, event names and punctuation hold no digits, so a run
+    /// of digits occurs in the trace line or the transcript line of an event exactly when it occurs here: a search
+    /// for a PIN need not render either.
+    public static func appendValues(of event: CallEvent, to text: inout String) {
+        visitFields(of: event) { _, value in
+            switch value {
+            case .string(let string):
+                text += string
+                if string.utf8.contains(where: { $0 < 0x20 }) { text += "\n" + quote(string) }
+            case .int(let number): text += String(number)
+            case .number(let seconds): text += Milliseconds.text(seconds)
+            }
+            text += "\n"
+        }
+    }
+
+    /// Calls `field` with each key and value of the event's trace line, in order.
+    static func visitFields(of event: CallEvent, _ field: (String, JSONValue) -> Void) {
+        field("event", .string(event.name))
+        field("t", .number(event.time))
         switch event.kind {
         case .callStart(let location, let callerID, let channel):
-            fields += location.jsonFields + [("callerid", .string(callerID)), ("channel", .string(channel))]
+            location.visitFields(field)
+            field("callerid", .string(callerID))
+            field("channel", .string(channel))
         case .exec(let location, let application, let arguments, let file, let line):
-            fields += location.jsonFields + [("app", .string(application)), ("args", .string(arguments)),
-                                              ("file", .string(file)), ("line", .int(line))]
+            location.visitFields(field)
+            field("app", .string(application))
+            field("args", .string(arguments))
+            field("file", .string(file))
+            field("line", .int(line))
         case .promptStart(let name), .promptEnd(let name), .promptMissing(let name):
-            fields.append(("prompt", .string(name)))
+            field("prompt", .string(name))
         case .promptInterrupted(let name, let digit):
-            fields += [("prompt", .string(name)), ("digit", .string(String(digit)))]
+            field("prompt", .string(name))
+            field("digit", .string(String(digit)))
         case .digit(let digit):
-            fields.append(("digit", .string(String(digit))))
+            field("digit", .string(String(digit)))
         case .timeout(let kind):
-            fields.append(("kind", .string(kind)))
+            field("kind", .string(kind))
         case .variableSet(let name, let value):
-            fields += [("name", .string(name)), ("value", .string(value))]
+            field("name", .string(name))
+            field("value", .string(value))
         case .jump(let location, let reason):
-            fields += location.jsonFields + [("reason", .string(reason))]
+            location.visitFields(field)
+            field("reason", .string(reason))
         case .delivery(let kind, let destination, let status):
-            fields += [("kind", .string(kind)), ("destination", .string(destination)), ("status", .string(status))]
+            field("kind", .string(kind))
+            field("destination", .string(destination))
+            field("status", .string(status))
         case .recording(let path, let outcome):
-            fields += [("path", .string(path)), ("outcome", .string(outcome))]
+            field("path", .string(path))
+            field("outcome", .string(outcome))
         case .verbose(let level, let message):
-            fields += [("level", .int(level)), ("message", .string(message))]
+            field("level", .int(level))
+            field("message", .string(message))
         case .log(let level, let message):
-            fields += [("level", .string(level)), ("message", .string(message))]
+            field("level", .string(level))
+            field("message", .string(message))
         case .userEvent(let name, let body):
-            fields += [("name", .string(name)), ("body", .string(body))]
+            field("name", .string(name))
+            field("body", .string(body))
         case .agi(let line, let sent):
-            fields += [("direction", .string(sent ? "sent" : "received")), ("line", .string(line))]
+            field("direction", .string(sent ? "sent" : "received"))
+            field("line", .string(line))
         case .warning(let message), .error(let message):
-            fields.append(("message", .string(message)))
+            field("message", .string(message))
         case .hangup(let cause, let byCaller):
-            fields += [("cause", .int(cause)), ("by", .string(byCaller ? "caller" : "dialplan"))]
+            field("cause", .int(cause))
+            field("by", .string(byCaller ? "caller" : "dialplan"))
         case .callEnd(let disposition):
-            fields.append(("disposition", .string(disposition)))
+            field("disposition", .string(disposition))
         }
-        return "{" + fields.map { "\"\($0.0)\":\($0.1.text)" }.joined(separator: ",") + "}"
     }
 
     /// A JSON scalar.
@@ -56,16 +102,16 @@ public enum TraceJSON {
             case .int(let value): return String(value)
             case .number(let value):
                 // Millisecond resolution, no exponent, no trailing zeros.
-                let milliseconds = (value * 1000).rounded()
-                if milliseconds.truncatingRemainder(dividingBy: 1000) == 0 { return String(Int(milliseconds / 1000)) }
-                return String(format: "%.3f", milliseconds / 1000).replacingOccurrences(of: #"0+$"#, with: "",
-                                                                                        options: .regularExpression)
+                return Milliseconds.text(value, trimmingZeros: true)
             }
         }
     }
 
     /// A JSON string literal.
     static func quote(_ text: String) -> String {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -74,7 +120,9 @@ public enum TraceJSON {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -83,7 +131,9 @@ public enum TraceJSON {
 }
 
 extension CallLocation {
-    var jsonFields: [(String, TraceJSON.JSONValue)] {
-        [("context", .string(context)), ("exten", .string(exten)), ("priority", .int(priority))]
+    func visitFields(_ field: (String, TraceJSON.JSONValue) -> Void) {
+        field("context", .string(context))
+        field("exten", .string(exten))
+        field("priority", .int(priority))
     }
 }

@@ -25,7 +25,7 @@ final class AGIScriptDirectory {
     @discardableResult
     func write(_ name: String, _ contents: String, executable: Bool = true) -> String {
         let file = path + "/" + name
-        FileManager.default.createFile(atPath: file, contents: Data(contents.utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data(contents.utf8))
         chmod(file, executable ? 0o755 : 0o644)
         return file
     }

@@ -11,7 +11,7 @@ import Testing
         let path = dir + "/test.agi"
         var text = "#!/bin/sh\nwhile read line && [ -n \"$line\" ]; do :; done\n"
         for command in commands { text += "echo '\(command)'\nread reply\necho \"$reply\" >> \(dir)/replies\n" }
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8),
+        _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8),
                                        attributes: [.posixPermissions: 0o755])
         return path
     }
