@@ -31,12 +31,17 @@ public final class ReplayEnvironment: Sendable {
     public let audioOutput: String?
     /// Seconds two times may differ by in a golden transcript.
     public let tolerance: Double
+    /// The caller decides when to press while the call runs (one call per scenario, mostly); false works the
+    /// press times out one run at a time, as a check of the former.
+    public let decidesDuringCall: Bool
     let prompts: any PromptLibrary
     let directory: PromptDirectory?
     private let dialplans = Mutex<[String: LoadedDialplan]>([:])
 
-    public init(promptRoot: String? = nil, updateGolden: Bool = false, audioOutput: String? = nil, tolerance: Double = 0.05) {
+    public init(promptRoot: String? = nil, updateGolden: Bool = false, audioOutput: String? = nil, tolerance: Double = 0.05,
+                decidesDuringCall: Bool = true) {
         self.promptRoot = promptRoot
+        self.decidesDuringCall = decidesDuringCall
         self.updateGolden = updateGolden
         self.audioOutput = audioOutput
         self.tolerance = tolerance

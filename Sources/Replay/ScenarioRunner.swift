@@ -52,9 +52,9 @@ public enum ScenarioRunner {
         }
         let call = CallSetup(scenario: scenario, dialplan: dialplan, template: loaded.engine, environment: environment)
         // The first call runs with a caller who decides as it goes; the walk checks those decisions.
-        let caller = ScenarioCaller(steps: scenario.steps)
-        let first = call.runEvents(Timeline(), caller: caller)
-        var timeline = caller.timeline
+        let caller = environment.decidesDuringCall ? ScenarioCaller(steps: scenario.steps) : nil
+        let first = caller.map { call.runEvents(Timeline(), caller: $0) }
+        var timeline = caller?.timeline ?? Timeline()
         // Audio mode works the timeline out at event level first; only the audio call's checks count (and write).
         var outcome = walk(scenario, timeline: &timeline, first: first, environment: mode == .events ? environment : nil) {
             call.runEvents($0)

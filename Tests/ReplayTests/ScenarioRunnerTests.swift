@@ -59,8 +59,49 @@ import Testing
         """).first)
         #expect(verdict.status == .passed)
         #expect(verdict.report.hasSuffix("PASS  \(folder)/menu.scenario:4  sales\n"))
-        // One call to find when welcome ends, one with the press.
+        // One call: the caller decides to press 1 as welcome ends, while the call runs.
+        #expect(verdict.calls == 1)
+    }
+
+    /// A press fixed at a time already past when the caller could decide it: the call runs again with it.
+    @Test func aPressDecidedTooLateRunsTheCallAgain() throws {
+        let verdict = try #require(try verdicts("""
+        scenario "early press"
+          expect prompt welcome
+          press 2 at 0.5s
+          expect prompt support
+        """).first)
+        #expect(verdict.status == .passed, "\(verdict.report)")
         #expect(verdict.calls == 2)
+    }
+
+    /// Deciding during the call gives the same calls as working the presses out one run at a time.
+    @Test func decidingDuringTheCallMatchesRunByRun() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Repo.scenarios).filter { $0.hasSuffix(".scenario") }
+        let reactive = ReplayEnvironment(promptRoot: Repo.prompts)
+        let runByRun = ReplayEnvironment(promptRoot: Repo.prompts, decidesDuringCall: false)
+        var compared = 0
+        for file in files.sorted() {
+            let scenarios = try ScenarioParser.parse(path: Repo.scenarios + "/" + file).scenarios
+            for scenario in scenarios {
+                let fast = ScenarioRunner.run(scenario, mode: .events, environment: reactive)
+                let slow = ScenarioRunner.run(scenario, mode: .events, environment: runByRun)
+                #expect(fast.status == slow.status, "\(scenario.name)")
+                // Each call has its own spool folder; everything else is the same, event for event.
+                func lines(_ verdict: ScenarioVerdict) -> [String] {
+                    verdict.events.map(TraceJSON.line).map {
+                        $0.replacingOccurrences(of: #"ivr-replay-[0-9]+/[0-9]+/"#, with: "SPOOL/", options: .regularExpression)
+                    }
+                }
+                let (left, right) = (lines(fast), lines(slow))
+                let firstDifference = zip(left, right).first { $0 != $1 }
+                #expect(left.count == right.count && firstDifference == nil,
+                        "\(scenario.name): \(firstDifference.map { "\($0.0) vs \($0.1)" } ?? "lengths differ")")
+                #expect(fast.calls <= slow.calls, "\(scenario.name)")
+                compared += 1
+            }
+        }
+        #expect(compared >= 100)
     }
 
     @Test func failureReportShowsTheFirstDivergenceExactly() throws {
