@@ -3,7 +3,7 @@ import Foundation
 
 /// Saying things: SayDigits, SayNumber, SayAlpha, SayAlphaCase, SayPhonetic, SayMoney, SayOrdinal
 /// (`main/pbx_builtins.c`) and SayUnixTime / DateTime (`apps/app_sayunixtime.c`), with the English prompt rules
-/// of `main/say.c`.
+/// of `main/say.c`. SayMoney takes a currency (``sayMoney(_:call:)``).
 ///
 /// DTMF interrupts only when `SAY_DTMF_INTERRUPT` is true (SayUnixTime also with its `j` option); the digit is
 /// then returned to the PBX loop, which collects an extension as after BackGround.
@@ -21,9 +21,7 @@ enum SayApplications {
         },
         Application("SayNumber") { call, arguments in sayNumber(arguments, call: call, ordinal: false) },
         Application("SayOrdinal") { call, arguments in sayNumber(arguments, call: call, ordinal: true) },
-        Application("SayMoney") { call, arguments in
-            play(SayPrompts.money(arguments, language: call.language), call: call, skipMissing: false).result
-        },
+        Application("SayMoney") { call, arguments in sayMoney(arguments, call: call) },
         Application("SayUnixTime") { call, arguments in sayUnixTime(arguments, call: call) },
         Application("DateTime") { call, arguments in sayUnixTime(arguments, call: call) },
     ]

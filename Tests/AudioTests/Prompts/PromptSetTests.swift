@@ -37,6 +37,7 @@ struct PromptSetTests {
         names += ["uppercase", "lowercase"]
         names += alphabet.map { "phonetic/\($0)_p" } + ["phonetic/9_p"]
         names += ["dollars", "cent", "cents", "and", "vm-and"]
+        names += ["euro", "euros", "pound", "pounds", "penny", "pence"]
         return names
     }()
 
@@ -75,7 +76,7 @@ struct PromptSetTests {
             #expect(prompts.duration(of: name, language: "en") == clip.duration)
         }
         #expect(Set(Self.sayPrompts + Self.applicationPrompts).count == Self.sayPrompts.count + Self.applicationPrompts.count)
-        #expect(Self.sayPrompts.count == 28 + 27 + 8 + 10 + 7 + 12 + 26 + 10 + 2 + 27 + 5)
+        #expect(Self.sayPrompts.count == 28 + 27 + 8 + 10 + 7 + 12 + 26 + 10 + 2 + 27 + 5 + 6)
     }
 
     /// Plays the files the engine's SayPrompts would list, for a few values: all exist.
