@@ -25,7 +25,9 @@
 # German Say rules of Sources/Dialplan/Functions/SayFilesGerman.swift can name (main/say.c's
 # ast_say_number_full_de and ast_say_enumeration_full_de: digits/1N "ein", digits/1F "eine", digits/1-and
 # "einund", digits/and, millions, milliard(s), the ordinals h-N with the gender variants h-NF and h-NN, ...; the
-# engine's euro list: euro, cent, and) plus German versions of what Dialplans/bank.conf plays.
+# engine's money lists: euro, dollar, pfund, cent, penny, pence, and), the German SayUnixTime words
+# (ast_say_date_with_format_de: digits/oclock "Uhr", minute(s), second(s), today, yesterday, a-m, p-m) plus German
+# versions of what Dialplans/bank.conf plays.
 set -euo pipefail
 
 VOICE=en-us      # espeak-ng voice
@@ -125,16 +127,33 @@ german_prompts() {
         say "digits/h-${key}N" "${stem}es"
     done
 
-    # SayUnixTime's month and weekday names (Dialplans/bank.conf says transaction dates with BdY).
+    # SayUnixTime's month and weekday names (Dialplans/bank.conf says transaction dates with dBY in German).
     local days=(Sonntag Montag Dienstag Mittwoch Donnerstag Freitag Samstag)
     for n in $(seq 0 6); do say "digits/day-$n" "${days[$n]}"; done
     local months=(Januar Februar März April Mai Juni Juli August September Oktober November Dezember)
     for n in $(seq 0 11); do say "digits/mon-$n" "${months[$n]}"; done
 
-    # SayMoney in euros (the engine's German list; Asterisk has US dollars only): "zwölf Euro und vierunddreißig Cent".
+    # SayMoney (the engine's German lists; Asterisk has US dollars only): "zwölf Euro und vierunddreißig Cent".
     say euro "Euro"
     say cent "Cent"
     say and "und"
+
+    # SayMoney in other currencies: "zwei Dollar", "ein Pfund und ein Penny", "zwei Pfund und fünf Pence".
+    say dollar "Dollar"
+    say pfund "Pfund"
+    say penny "Penny"
+    say pence "Pence"
+
+    # SayUnixTime's German words (ast_say_date_with_format_de): "zehn Uhr fünf Minuten und eine Sekunde".
+    say digits/oclock "Uhr"
+    say digits/minute "Minute"
+    say digits/minutes "Minuten"
+    say digits/second "Sekunde"
+    say digits/seconds "Sekunden"
+    say digits/today "heute"
+    say digits/yesterday "gestern"
+    say digits/a-m "vormittags"
+    say digits/p-m "nachmittags"
 
     # Dialplans/bank.conf
     say goodbye "Auf Wiederhören."
@@ -248,6 +267,13 @@ say cent "cent"
 say cents "cents"
 say and "and"
 say vm-and "and"
+# Other currencies (the engine's English lists; US dollars keep Asterisk's names above).
+say euro "euro"
+say euros "euros"
+say pound "pound"
+say pounds "pounds"
+say penny "penny"
+say pence "pence"
 
 # --- Application prompts (Authenticate, VoiceMail, Record, AGI) -------------------------------------------------
 tone beep 0.25 1000

@@ -12,13 +12,16 @@ import Darwin
 /// Asterisk only lists files that exist on disk; this builder assumes the standard English prompt set,
 /// so every letter, digit and named symbol has its file and other characters fall back to `letters/ascii<code>`.
 ///
-/// This engine's extension: a third argument names a language, `SAYFILES(value,type,language)`, and `de…` lists
+/// This engine's extensions: a third argument names a language, `SAYFILES(value,type,language)`, and `de…` lists
 /// the German number, ordinal and money files (``SayFilesGerman``); without it, or for any other language, the
 /// lists are English. (Asterisk takes the channel language but lists English only; there a third argument would
-/// become part of the type and be rejected.)
+/// become part of the type and be rejected.) A fourth argument names the currency of `money`,
+/// `SAYFILES(value,money,language,currency)`: `USD`, `EUR` or `GBP` in any case (``SayCurrency``); without it the
+/// language decides (euros for German, US dollars otherwise), and an unknown code warns and does the same. Other
+/// types ignore it.
 enum SayFiles {
     static let function = DialplanFunction(
-        "SAYFILES", synopsis: "SAYFILES(value[,alpha|digits|number|ordinal|money|phonetic[,language]]) — prompt files a Say application plays, joined with &",
+        "SAYFILES", synopsis: "SAYFILES(value[,alpha|digits|number|ordinal|money|phonetic[,language[,currency]]]) — prompt files a Say application plays, joined with &",
         read: { argument, context throws(FunctionError) in try sayFiles(argument, context) })
 
     static func sayFiles(_ argument: String, _ context: any EvaluationContext) throws(FunctionError) -> String {
@@ -26,7 +29,7 @@ enum SayFiles {
             context.warn("SAYFILES requires an argument")
             return ""
         }
-        let args = ArgumentSplitter.split(argument, limit: 3)
+        let args = ArgumentSplitter.split(argument, limit: 4)
         let value = args.first ?? ""
         let type = args.count > 1 && !args[1].isEmpty ? args[1] : "alpha"
         let language = args.count > 2 ? args[2] : "en"
@@ -41,7 +44,9 @@ enum SayFiles {
             }
             files = type == "number"
                 ? self.number(number, language: language, gender: nil) : ordinal(number, language: language, gender: nil)
-        case "money": files = money(value, language: language)
+        case "money":
+            let code = args.count > 3 ? args[3] : ""
+            files = money(value, language: language, currency: currency(code, language: language, context: context))
         default:
             throw .badArguments(function: "SAYFILES", reason: "invalid say type specified: \(type)")
         }
@@ -260,8 +265,11 @@ public enum SayPrompts {
     public static func ordinal(_ text: String, language: String = "en", gender: String? = nil) -> [String]? {
         SayFiles.integer(text).map { SayFiles.ordinal($0, language: language, gender: gender) }
     }
-    /// SayMoney: dollars and cents, or euros and cents for German.
-    public static func money(_ text: String, language: String = "en") -> [String] {
-        SayFiles.money(text, language: language)
+    /// SayMoney: the amount in `currency`, or without one in the language's (``SayCurrency/languageDefault(_:)``):
+    /// English lists (US dollars exactly as Asterisk) or, for `de…`, German ones.
+    public static func money(_ text: String, language: String = "en", currency: SayCurrency? = nil) -> [String] {
+        SayFiles.money(text, language: language, currency: currency)
     }
+    /// Whether a channel language gets the German rules (`de`, `de_DE`, `DE`, ...: `strncasecmp(lang, "de", 2)`).
+    public static func usesGermanRules(_ language: String) -> Bool { SayFilesGerman.isGerman(language) }
 }

@@ -9,7 +9,7 @@
 ///   `h-thousand`, `h-million`, `h-milliard`, and `digits/h-last` for 2147483647. Zero is `digits/0`, as in Asterisk
 ///   (the English rules say nothing for zero).
 /// - Money is this engine's own list: Asterisk's `ast_get_money_str` only knows US dollars and falls back to
-///   English for every language. See ``money(_:)``.
+///   English for every language. See ``money(_:currency:)``.
 ///
 /// Asterisk chooses these rules when the channel language starts with `de` in any case (`strncasecmp(lang, "de", 2)`),
 /// so `de`, `de_DE`, `de_AT` and `DE` are German; every language without rules of its own falls back to English.
@@ -195,29 +195,32 @@ enum SayFilesGerman {
 
     // MARK: SayMoney
 
-    /// SayMoney in euros and cents: this engine's German counterpart of Asterisk's US-dollar list
-    /// (`ast_get_money_en_dollars_str`), which Asterisk plays for every language.
+    /// SayMoney in German: this engine's German counterpart of Asterisk's US-dollar list
+    /// (`ast_get_money_en_dollars_str`), which Asterisk plays for every language. Euros unless told otherwise.
     ///
-    /// The whole euros as a German number, then `euro`; when there are cents too, `and` ("und"), the cents as a
-    /// number and `cent`. "Euro" and "Cent" do not change in the plural, and a single one is `digits/1N` ("ein Euro",
-    /// "ein Cent") rather than "eins". Nothing at all is `digits/0` + `euro` ("null Euro"). The amount may use a
-    /// decimal point or a decimal comma (`12,34` as `12.34`); thousands separators are not understood. As in the
-    /// English list, negative amounts, amounts of 21474837 euros or more, and text that is no number (zero) follow
+    /// The whole units as a German number, then the unit (`euro`, `dollar`, `pfund`); when there are cents too,
+    /// `and` ("und"), the cents as a number and the hundredth (`cent`, or `penny` / `pence`). "Euro", "Dollar",
+    /// "Pfund" and "Cent" do not change in the plural ("zwei Euro", "zwei Cent"); the penny does ("ein Penny",
+    /// "zwei Pence"). A single one is `digits/1N` ("ein Euro", "ein Pfund", "ein Cent") rather than "eins", as
+    /// all these units are masculine or neuter. Nothing at all is `digits/0` + the unit ("null Euro"). The amount
+    /// may use a decimal point or a decimal comma (`12,34` as `12.34`); thousands separators are not understood. As
+    /// in the English list, negative amounts, amounts of 21474837 or more, and text that is no number (zero) follow
     /// ``SayFiles/parseAmount(_:)``: the first two say nothing, the last says "null Euro".
-    static func money(_ text: String) -> [String] {
-        let (euros, cents) = SayFiles.parseAmount(String(text.map { $0 == "," ? "." : $0 }))
-        guard cents >= 0, euros <= Int(Int32.max) / 100 else { return [] }
+    static func money(_ text: String, currency: SayCurrency = .eur) -> [String] {
+        let units = currency.germanUnits
+        let (whole, cents) = SayFiles.parseAmount(String(text.map { $0 == "," ? "." : $0 }))
+        guard cents >= 0, whole <= Int(Int32.max) / 100 else { return [] }
         var files: [String] = []
-        if euros > 0 {
-            files += euros == 1 ? ["digits/1N"] : number(Int32(euros))
-            files.append("euro")
+        if whole > 0 {
+            files += whole == 1 ? ["digits/1N"] : number(Int32(whole))
+            files.append(whole == 1 ? units.one : units.many)
             if cents > 0 { files.append("and") }
         }
         if cents > 0 {
             files += cents == 1 ? ["digits/1N"] : number(Int32(cents))
-            files.append("cent")
-        } else if euros == 0 {
-            files += ["digits/0", "euro"]
+            files.append(cents == 1 ? units.centOne : units.centMany)
+        } else if whole == 0 {
+            files += ["digits/0", units.many]
         }
         return files
     }
@@ -233,10 +236,5 @@ extension SayFiles {
     /// SayOrdinal for a channel language: German for `de…`, English otherwise.
     static func ordinal(_ value: Int32, language: String, gender: String?) -> [String] {
         SayFilesGerman.isGerman(language) ? SayFilesGerman.ordinal(value, gender: gender) : ordinal(value)
-    }
-
-    /// SayMoney for a channel language: euros for `de…`, US dollars otherwise.
-    static func money(_ text: String, language: String) -> [String] {
-        SayFilesGerman.isGerman(language) ? SayFilesGerman.money(text) : money(text)
     }
 }

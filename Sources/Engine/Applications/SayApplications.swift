@@ -2,8 +2,9 @@ import Dialplan
 import Foundation
 
 /// Saying things: SayDigits, SayNumber, SayAlpha, SayAlphaCase, SayPhonetic, SayMoney, SayOrdinal
-/// (`main/pbx_builtins.c`) and SayUnixTime / DateTime (`apps/app_sayunixtime.c`), with the English prompt rules
-/// of `main/say.c`.
+/// (`main/pbx_builtins.c`) and SayUnixTime / DateTime (`apps/app_sayunixtime.c`), with the prompt rules of
+/// `main/say.c`: German for `de…` channel languages (numbers, ordinals, dates: ``SayDateGerman``), English otherwise.
+/// SayMoney takes a currency (``sayMoney(_:call:)``).
 ///
 /// DTMF interrupts only when `SAY_DTMF_INTERRUPT` is true (SayUnixTime also with its `j` option); the digit is
 /// then returned to the PBX loop, which collects an extension as after BackGround.
@@ -21,9 +22,7 @@ enum SayApplications {
         },
         Application("SayNumber") { call, arguments in sayNumber(arguments, call: call, ordinal: false) },
         Application("SayOrdinal") { call, arguments in sayNumber(arguments, call: call, ordinal: true) },
-        Application("SayMoney") { call, arguments in
-            play(SayPrompts.money(arguments, language: call.language), call: call, skipMissing: false).result
-        },
+        Application("SayMoney") { call, arguments in sayMoney(arguments, call: call) },
         Application("SayUnixTime") { call, arguments in sayUnixTime(arguments, call: call) },
         Application("DateTime") { call, arguments in sayUnixTime(arguments, call: call) },
     ]
@@ -127,10 +126,12 @@ enum SayApplications {
 
     // MARK: - SayUnixTime
 
+    /// The English default format (`ast_say_date_with_format_en`); German has its own (``SayDateGerman/defaultFormat``).
     static let defaultDateFormat = "ABdY 'digits/at' IMp"
 
     /// `SayUnixTime([unixtime[,timezone[,format[,options]]]])`: answers first; `j` or SAY_DTMF_INTERRUPT lets a
-    /// digit interrupt (returned to the PBX). A missing prompt ends the call as in Asterisk.
+    /// digit interrupt (returned to the PBX). A missing prompt ends the call as in Asterisk. The channel language
+    /// picks the rules and the default format (`ast_say_date_with_format`): German for `de…`, English otherwise.
     static func sayUnixTime(_ arguments: String, call: Call) -> ApplicationResult {
         let parts = ApplicationArguments.split(arguments, count: 4)
         var epoch = Int(call.now.rounded(.down))
@@ -140,10 +141,13 @@ enum SayApplications {
         if !zoneName.isEmpty {
             if let named = TimeZone(identifier: zoneName) { zone = named } else { call.warn("SayUnixTime: unknown time zone '\(zoneName)'") }
         }
-        let format = parts[2].isEmpty ? defaultDateFormat : parts[2]
+        let german = SayPrompts.usesGermanRules(call.language)
+        let format = parts[2].isEmpty ? (german ? SayDateGerman.defaultFormat : defaultDateFormat) : parts[2]
         let interrupt = ApplicationArguments.options(parts[3])["j"] != nil || interruptAllowed(call)
         BasicApplications.answer(call)
-        let files = dateFiles(epoch: epoch, format: format, zone: zone, now: call.now, call: call)
+        let files = german
+            ? SayDateGerman.files(epoch: epoch, format: format, zone: zone, now: call.now, call: call)
+            : dateFiles(epoch: epoch, format: format, zone: zone, now: call.now, call: call)
         return play(files, call: call, skipMissing: false, interrupt: interrupt).result
     }
 
@@ -202,9 +206,7 @@ enum SayApplications {
             case "R": files += dateFiles(epoch: epoch, format: "HM", zone: zone, now: now, call: call)
             case "T": files += dateFiles(epoch: epoch, format: "HMS", zone: zone, now: now, call: call)
             case "Q", "q":
-                let local = calendar.dateComponents([.hour, .minute, .second], from: Date(timeIntervalSince1970: now))
-                let startOfToday = Int(now.rounded(.down)) - (local.hour ?? 0) * 3600 - (local.minute ?? 0) * 60
-                    - (local.second ?? 0)
+                let startOfToday = startOfDay(now, calendar: calendar)
                 var sub: String?
                 if startOfToday < epoch {
                     if letter == "Q" { files.append("digits/today") }
@@ -227,5 +229,11 @@ enum SayApplications {
             index += 1
         }
         return files
+    }
+
+    /// `beg_today` of the `Q`/`q` formats: `now` less the hours, minutes and seconds of its local time.
+    static func startOfDay(_ now: Double, calendar: Calendar) -> Int {
+        let local = calendar.dateComponents([.hour, .minute, .second], from: Date(timeIntervalSince1970: now))
+        return Int(now.rounded(.down)) - (local.hour ?? 0) * 3600 - (local.minute ?? 0) * 60 - (local.second ?? 0)
     }
 }

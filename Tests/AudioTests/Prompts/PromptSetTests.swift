@@ -37,8 +37,16 @@ struct PromptSetTests {
         names += ["uppercase", "lowercase"]
         names += alphabet.map { "phonetic/\($0)_p" } + ["phonetic/9_p"]
         names += ["dollars", "cent", "cents", "and", "vm-and"]
+        names += ["euro", "euros", "pound", "pounds", "penny", "pence"]
         return names
     }()
+
+    /// The German set's money and SayUnixTime words (the engine's German money lists, `ast_say_date_with_format_de`).
+    static let germanMoneyAndDatePrompts = [
+        "euro", "dollar", "pfund", "cent", "penny", "pence", "and",
+        "digits/oclock", "digits/minute", "digits/minutes", "digits/second", "digits/seconds", "digits/today",
+        "digits/yesterday", "digits/a-m", "digits/p-m", "digits/and",
+    ] + (0 ... 6).map { "digits/day-\($0)" } + (0 ... 11).map { "digits/mon-\($0)" }
 
     /// What the engine's applications play by themselves, and what the example dialplans play.
     static let applicationPrompts = [
@@ -75,7 +83,7 @@ struct PromptSetTests {
             #expect(prompts.duration(of: name, language: "en") == clip.duration)
         }
         #expect(Set(Self.sayPrompts + Self.applicationPrompts).count == Self.sayPrompts.count + Self.applicationPrompts.count)
-        #expect(Self.sayPrompts.count == 28 + 27 + 8 + 10 + 7 + 12 + 26 + 10 + 2 + 27 + 5)
+        #expect(Self.sayPrompts.count == 28 + 27 + 8 + 10 + 7 + 12 + 26 + 10 + 2 + 27 + 5 + 6)
     }
 
     /// Plays the files the engine's SayPrompts would list, for a few values: all exist.
@@ -125,6 +133,19 @@ struct PromptSetTests {
             #expect(prompts.path(of: name, language: "en") != nil, "Dialplans play \(name), Prompts/en lacks it")
             #expect(Self.applicationPrompts.contains(name) || Self.sayPrompts.contains(name), "\(name) should be listed in applicationPrompts")
         }
+    }
+
+    @Test("Every German money and date word exists in Prompts/de and reads")
+    func germanMoneyAndDateWordsExist() throws {
+        let prompts = try #require(Self.prompts)
+        for name in Self.germanMoneyAndDatePrompts {
+            #expect(prompts.path(of: name, language: "de") == prompts.root + "/de/" + name + ".wav", "\(name) is missing")
+            guard let clip = try prompts.clip(of: name, language: "de") else { continue }
+            #expect(clip.duration > 0.2 && clip.duration < 5, "\(name): \(clip.duration) s")
+        }
+        // The same names in English are different recordings ("euro" / "Euro"), found per language.
+        #expect(prompts.path(of: "euro", language: "en") == prompts.root + "/en/euro.wav")
+        #expect(prompts.path(of: "pence", language: "de_DE") == prompts.root + "/de/pence.wav")
     }
 
     @Test func beepIsAThousandHertzQuarterSecond() throws {

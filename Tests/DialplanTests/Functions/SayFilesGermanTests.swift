@@ -3,7 +3,8 @@ import Testing
 @testable import Dialplan
 
 /// The German Say lists (`ast_say_number_full_de`, `ast_say_enumeration_full_de` in `main/say.c`; money is the
-/// engine's own euro list), the language dispatch, and the German prompt set in `Prompts/de`.
+/// engine's own list, euros by default; other currencies in `SayFilesMoneyTests`), the language dispatch, and the
+/// German prompt set in `Prompts/de`.
 @Suite struct SayFilesGermanTests {
     private static func joined(_ files: [String]?) -> String? { files?.joined(separator: "&") }
 
@@ -236,8 +237,8 @@ import Testing
                 files.formUnion(SayFilesGerman.ordinal(value, gender: gender))
             }
         }
-        for amount in ["0", "0,01", "1", "1,01", "12,34", "21,99", "1000", "1000000"] {
-            files.formUnion(SayFilesGerman.money(amount))
+        for amount in ["0", "0,01", "0,02", "1", "1,01", "12,34", "21,99", "1000", "1000000"] {
+            for currency in SayCurrency.allCases { files.formUnion(SayFilesGerman.money(amount, currency: currency)) }
         }
         return files
     }
@@ -248,7 +249,7 @@ import Testing
         for name in ["digits/1N", "digits/1F", "digits/1-and", "digits/9-and", "digits/and", "digits/hundred",
                      "digits/thousand", "digits/million", "digits/millions", "digits/milliard", "digits/milliards",
                      "digits/h-last", "digits/h-lastF", "digits/h-hundredN", "digits/h-milliard", "digits/minus",
-                     "euro", "cent", "and"] {
+                     "euro", "cent", "and", "dollar", "pfund", "penny", "pence"] {
             #expect(files.contains(name), "\(name)")
         }
     }
