@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "ChannelsTests", dependencies: ["Channels", "Engine", "Audio", "Dialplan"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Engine", "Dialplan", "Audio", "Channels"]),
         .testTarget(name: "InsightsTests", dependencies: ["Insights", "Dialplan", "Engine"]),
-        .testTarget(name: "IVRCommandTests", dependencies: ["IVRCommand", "Dialplan", "Audio"]),
+        .testTarget(name: "IVRCommandTests", dependencies: ["IVRCommand", "Dialplan", "Engine", "Audio", "Replay"]),
     ],
     swiftLanguageModes: [.v6]
 )

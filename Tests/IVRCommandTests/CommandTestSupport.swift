@@ -16,7 +16,9 @@ final class Capture: Sendable {
     var value: String { text.withLock { $0 } }
 }
 
-func ivr(_ arguments: String...) -> CommandRun {
+func ivr(_ arguments: String...) -> CommandRun { ivr(arguments) }
+
+func ivr(_ arguments: [String]) -> CommandRun {
     let out = Capture()
     let err = Capture()
     let status = IVRCommand.run(arguments, io: CommandIO(out: { out.append($0) }, err: { err.append($0) }))

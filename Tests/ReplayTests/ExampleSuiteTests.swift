@@ -8,7 +8,7 @@ import Testing
     @Test func exampleScenariosPassAtEventLevel() {
         let result = Repo.command([Repo.scenarios, "--prompts", Repo.prompts])
         #expect(result.status == 0, "\(result.out)\(result.err)")
-        #expect(result.out.contains("123 scenarios (events): 123 passed"))
+        #expect(result.out.contains("127 scenarios (events): 127 passed"))
     }
 
     @Test func exampleScenariosPassAtAudioLevelAndWriteWhatTheCallerHeard() throws {

@@ -92,8 +92,8 @@ public final class Call: EvaluationContext {
     public func setVariable(_ name: String, to value: String) {
         let key = VariableName.stripInheritance(name)
         variables[key] = value
-        if secrets.isSecret(key) { secrets.hide(value) }
-        record(.variableSet(name: key, value: secrets.isSecret(key) ? SecretMasker.mask : secrets.apply(value)))
+        if let exposure = secrets.names[key] { secrets.hide(value, exposure: exposure) }
+        record(.variableSet(name: key, value: secrets.shown(value, of: key)))
     }
 
     public func deleteVariable(_ name: String) {
@@ -168,10 +168,11 @@ public final class Call: EvaluationContext {
         dialplan.matchMore(exten, in: context, callerID: callerID["num"], now: now, timeZone: timeZone)
     }
 
-    /// Marks a variable's values secret from now on (and hides its current value).
-    public func markSecret(_ name: String) {
+    /// Marks a variable's values secret from now on (and hides its current value); `exposure` says how much of
+    /// them outputs may show.
+    public func markSecret(_ name: String, exposure: SecretMasker.Exposure = .nothing) {
         let key = VariableName.stripInheritance(name)
-        secrets.markSecret(key)
-        if let value = variables[key] { secrets.hide(value) }
+        secrets.markSecret(key, exposure: exposure)
+        if let value = variables[key] { secrets.hide(value, exposure: exposure) }
     }
 }

@@ -1,41 +1,94 @@
 import Dialplan
 import Foundation
 
-/// Keeps secret values (PINs, card numbers) out of every output: trace, logs, records, AGI logs, errors.
+/// Keeps secret values (PINs, card and account numbers) out of every output: trace, logs, records, AGI logs, errors.
 ///
 /// A dialplan marks a variable secret with `Set(SECRET(PIN)=1)` (or Read's `S` option). From then on any value
 /// that variable takes is replaced by `****` wherever text leaves the call, and digits typed into it are
-/// recorded as `*`.
+/// recorded as `*`. `Set(SECRET(ACCOUNT)=last4)` shows the last four characters instead (`***4567`), as bank
+/// statements print an account: enough to tell accounts apart, never the whole number.
 public struct SecretMasker: Sendable {
     public static let mask = "****"
-    /// Variable names whose values are secret.
-    public private(set) var names: Set<String> = []
+
+    /// How much of a secret value outputs show.
+    public enum Exposure: Sendable, Equatable {
+        /// Nothing: `****`.
+        case nothing
+        /// The last `count` characters after `***`; values no longer than `count` show nothing.
+        case last(Int)
+
+        /// `value` as outputs show it.
+        public func masked(_ value: String) -> String {
+            switch self {
+            case .nothing: return SecretMasker.mask
+            case .last(let count):
+                guard count > 0, value.count > count else { return SecretMasker.mask }
+                return "***" + value.suffix(count)
+            }
+        }
+
+        /// `1`/`yes`/`true`/`on` (or any true value): nothing shown; `lastN` (N from 1 to 9): the last N
+        /// characters; nil for a false value.
+        public init?(setting value: String) {
+            let text = value.trimmingBlanksForApplication().lowercased()
+            if text.hasPrefix("last"), let count = Int(text.dropFirst(4)), (1...9).contains(count) {
+                self = .last(count)
+            } else if Condition.isTrue(value) {
+                self = .nothing
+            } else {
+                return nil
+            }
+        }
+    }
+
+    /// A value to hide and what outputs show instead.
+    struct Hidden: Sendable {
+        var value: String
+        var shown: String
+    }
+
+    /// Secret variable names and how much of their values outputs show.
+    public private(set) var names: [String: Exposure] = [:]
     /// Values to hide, longest first so a value that contains another is hidden whole.
-    public private(set) var values: [String] = []
+    private(set) var hidden: [Hidden] = []
 
     public init() {}
 
-    public mutating func markSecret(_ name: String) { names.insert(name) }
+    /// Values currently hidden, longest first.
+    public var values: [String] { hidden.map(\.value) }
+
+    public mutating func markSecret(_ name: String, exposure: Exposure = .nothing) { names[name] = exposure }
 
     /// Stops treating new values of `name` as secret; values already hidden stay hidden.
-    public mutating func unmarkSecret(_ name: String) { names.remove(name) }
+    public mutating func unmarkSecret(_ name: String) { names[name] = nil }
 
-    public func isSecret(_ name: String) -> Bool { names.contains(name) }
+    public func isSecret(_ name: String) -> Bool { names[name] != nil }
 
-    /// Remembers a value to hide (values shorter than 2 characters would mask ordinary text and are skipped,
-    /// but such a value is still masked where its variable is shown by name).
-    public mutating func hide(_ value: String) {
-        guard value.count >= 2, !values.contains(value) else { return }
-        values.append(value)
-        values.sort { $0.count > $1.count }
+    /// `value` of the secret variable `name` as outputs show it (the value itself when `name` is not secret).
+    public func shown(_ value: String, of name: String) -> String {
+        names[name].map { $0.masked(value) } ?? apply(value)
     }
 
-    /// `text` with every secret value replaced by the mask.
+    /// Remembers a value to hide (values shorter than 2 characters would mask ordinary text and are skipped,
+    /// but such a value is still masked where its variable is shown by name). A value hidden twice keeps the
+    /// stricter mask.
+    public mutating func hide(_ value: String, exposure: Exposure = .nothing) {
+        guard value.count >= 2 else { return }
+        let shown = exposure.masked(value)
+        if let index = hidden.firstIndex(where: { $0.value == value }) {
+            if shown == Self.mask { hidden[index].shown = shown }
+            return
+        }
+        hidden.append(Hidden(value: value, shown: shown))
+        hidden.sort { $0.value.count > $1.value.count }
+    }
+
+    /// `text` with every secret value replaced by its mask.
     public func apply(_ text: String) -> String {
-        guard !values.isEmpty else { return text }
+        guard !hidden.isEmpty else { return text }
         var result = text
-        for value in values where ByteSearch.contains(result, value) {
-            result = ByteSearch.replacingAll(value, with: Self.mask, in: result)
+        for secret in hidden where ByteSearch.contains(result, secret.value) {
+            result = ByteSearch.replacingAll(secret.value, with: secret.shown, in: result)
         }
         return result
     }
@@ -49,7 +102,8 @@ public struct SecretMasker: Sendable {
         let masked = pieces.map { piece -> String in
             guard let equals = piece.firstIndex(of: "=") else { return piece }
             let name = String(piece[..<equals]).trimmingBlanksForApplication()
-            return isSecret(VariableName.stripInheritance(name)) ? "\(name)=\(Self.mask)" : piece
+            guard let exposure = names[VariableName.stripInheritance(name)] else { return piece }
+            return "\(name)=\(exposure.masked(String(piece[piece.index(after: equals)...])))"
         }
         return masked.joined(separator: ",")
     }

@@ -153,17 +153,18 @@ enum ChannelFunctions {
             }
         })
 
-    /// `Set(SECRET(PIN)=1)`: from now on the variable's values never reach any output. Reading gives 1 or 0.
+    /// `Set(SECRET(PIN)=1)`: from now on the variable's values never reach any output (`=last4`: only their last
+    /// four characters do). Reading gives 1 or 0.
     static let secret = DialplanFunction(
-        "SECRET", synopsis: "SECRET(variable) — mark a variable secret (=1) or stop (=0); read: 1 if it is",
+        "SECRET", synopsis: "SECRET(variable) — mark a variable secret (=1, or =last4 to show the last 4 characters) or stop (=0); read: 1 if it is",
         read: { argument, context throws(FunctionError) in
             try call(context, "SECRET").secrets.isSecret(VariableName.stripInheritance(argument)) ? "1" : "0"
         },
         write: { argument, value, context throws(FunctionError) in
             let call = try call(context, "SECRET")
             let name = argument.trimmingBlanksForApplication()
-            if Condition.isTrue(value) {
-                call.markSecret(name)
+            if let exposure = SecretMasker.Exposure(setting: value) {
+                call.markSecret(name, exposure: exposure)
             } else {
                 // =0 ends the secrecy of later values; what was already hidden stays hidden.
                 call.secrets.unmarkSecret(VariableName.stripInheritance(name))

@@ -63,7 +63,7 @@ public struct CallResult: Sendable {
         finalLocation = call.location
         var shown: [String: String] = [:]
         for (name, value) in call.variables {
-            shown[name] = call.secrets.isSecret(name) ? SecretMasker.mask : call.secrets.apply(value)
+            shown[name] = call.secrets.shown(value, of: name)
         }
         variables = shown
         failure = call.failure
