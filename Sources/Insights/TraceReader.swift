@@ -87,7 +87,8 @@ public enum TraceReader {
             let location = CallLocation(context: fields.optional("context") ?? "", exten: fields.optional("exten") ?? "s",
                                         priority: fields.optionalInt("priority") ?? 1)
             return .callStart(location: location, callerID: fields.optional("callerid") ?? "",
-                              channel: fields.optional("channel") ?? "")
+                              channel: fields.optional("channel") ?? "", language: fields.optional("language") ?? "",
+                              startTime: fields.optionalDouble("epoch") ?? 0, timeZone: fields.optional("tz") ?? "")
         case "exec":
             return .exec(location: try fields.location(), application: try fields.string("app"),
                          arguments: fields.optional("args") ?? "", file: fields.optional("file") ?? "",
@@ -131,6 +132,15 @@ public enum TraceReader {
                 return number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
             case .bool(let flag): return flag ? "true" : "false"
             case .null, .other: return nil
+            }
+        }
+
+        func optionalDouble(_ key: String) -> Double? {
+            guard let value = object[key] else { return nil }
+            switch value {
+            case .number(let number) where number.isFinite: return number
+            case .string(let text): return Double(text)
+            default: return nil
             }
         }
 

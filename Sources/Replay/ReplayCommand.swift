@@ -33,7 +33,8 @@ public enum ReplayCommand {
       --heard DIR          with --audio: write each scenario's caller and heard WAVs into DIR
       --quiet              print failures and the summary only
       --from-trace TRACE   turn a JSON Lines trace (ivr run --trace) into a scenario on standard output;
-                           --dialplan, --time/--tz and --lang fill in what a trace does not record
+                           the trace gives the dialplan, time, zone and language; --dialplan,
+                           --time/--tz and --lang override them
       -h, --help           show this help
 
     exit status: 0 every scenario passed, 1 a scenario failed, 2 bad input (unreadable scenario file,

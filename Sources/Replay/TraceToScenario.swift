@@ -1,3 +1,4 @@
+import Dialplan
 import Foundation
 
 /// Turns a call's JSON Lines trace (`ivr run --trace`, later live calls) into a scenario, so a real call becomes a
@@ -69,9 +70,19 @@ public enum TraceToScenario {
         if !exten.isEmpty && exten != "s" { header.append("extension \(word(exten))") }
         let caller = text(start, "callerid")
         if !caller.isEmpty { header.append("caller \(word(caller))") }
-        if let language = options.language { header.append("language \(word(language))") }
+        // Newer traces say when, where and in which language the call happened; what the caller gives wins.
+        let recordedLanguage = text(start, "language")
+        if let language = options.language ?? (recordedLanguage.isEmpty ? nil : recordedLanguage) {
+            header.append("language \(word(language))")
+        }
+        let recordedZone = text(start, "tz").isEmpty ? nil : TimeZone(identifier: text(start, "tz"))
         if let when = options.time {
             header.append("time \(when)" + (options.timeZone.map { " \($0)" } ?? ""))
+        } else if let epoch = (start["epoch"] as? NSNumber)?.doubleValue, epoch.isFinite,
+                  let zone = options.timeZone.flatMap(TimeZone.init(identifier:)) ?? recordedZone {
+            let name = options.timeZone ?? (zone.identifier == "GMT" ? "UTC" : zone.identifier)
+            header.append("timezone \(name)")
+            header.append("time \(LocalTimestamp.text(epoch, in: zone))")
         } else {
             if let zone = options.timeZone { header.append("timezone \(zone)") }
             header.append("# time 2026-01-05 10:00 UTC   <- the trace does not say when the call happened; set it if the")

@@ -171,6 +171,7 @@ import Testing
         # what they heard and where the call went. Edit freely.
         dialplan \(folder)/menu.conf
         context menu
+        language en
         time 2026-01-05T10:00:00Z
 
         scenario "replay of call.jsonl"
@@ -183,6 +184,36 @@ import Testing
         try converted.out.write(toFile: folder + "/replayed.scenario", atomically: true, encoding: .utf8)
         #expect(Repo.command([folder + "/replayed.scenario"]).status == 0)
         #expect(Repo.command(["--from-trace", folder + "/menu.conf"]).status == 2)
+    }
+
+    /// The trace's start event says when, where and in which language the call happened; the scenario keeps them.
+    @Test func fromTraceKeepsTheCallsTimeZoneAndLanguage() throws {
+        let folder = try Self.suite()
+        let scenarioPath = folder + "/recorded-de.scenario"
+        try """
+        dialplan menu.conf
+        context menu
+        language de
+        time 2026-07-04 18:30 Europe/Berlin
+        scenario original
+          expect prompt welcome
+          press 3
+          expect hangup
+        """.write(toFile: scenarioPath, atomically: true, encoding: .utf8)
+        let scenario = try ScenarioParser.parse(path: scenarioPath).scenarios[0]
+        let verdict = ScenarioRunner.run(scenario, mode: .events, environment: ReplayEnvironment())
+        #expect(verdict.status == .passed, "\(verdict.report)")
+        let trace = verdict.events.map { TraceJSON.line($0) }.joined(separator: "\n") + "\n"
+        #expect(trace.contains(#""language":"de","epoch":1783182600,"tz":"Europe/Berlin""#))
+        try trace.write(toFile: folder + "/call-de.jsonl", atomically: true, encoding: .utf8)
+        let converted = Repo.command(["--from-trace", folder + "/call-de.jsonl"])
+        #expect(converted.status == 0)
+        #expect(converted.out.contains("language de\ntimezone Europe/Berlin\ntime 2026-07-04 18:30:00\n"), "\(converted.out)")
+        try converted.out.write(toFile: folder + "/replayed-de.scenario", atomically: true, encoding: .utf8)
+        let replayed = try ScenarioParser.parse(path: folder + "/replayed-de.scenario").scenarios[0]
+        #expect(replayed.setup.startTime == scenario.setup.startTime)
+        #expect(replayed.setup.language == "de")
+        #expect(Repo.command([folder + "/replayed-de.scenario"]).status == 0)
     }
 
     static func python(_ script: String, _ argument: String) -> String? {

@@ -41,7 +41,9 @@ public final class Engine: Sendable {
                         globals: globals, uniqueID: uniqueID, lookups: lookups,
                         timeSpecs: timeSpecs)
         channel.attach { [weak call] in call?.events ?? [] }
-        call.record(.callStart(location: call.location, callerID: request.callerNumber, channel: channel.name))
+        call.record(.callStart(location: call.location, callerID: request.callerNumber, channel: channel.name,
+                               language: request.language, startTime: request.startTime,
+                               timeZone: configuration.timeZone.identifier))
         PBXLoop(call: call).run()
         return CallResult(call: call)
     }

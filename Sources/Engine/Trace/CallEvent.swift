@@ -10,7 +10,10 @@ public struct CallEvent: Sendable, Equatable {
 
     /// What happened.
     public enum Kind: Sendable, Equatable {
-        case callStart(location: CallLocation, callerID: String, channel: String)
+        /// The call begins: where, who calls on which channel, the language, the wall-clock start (seconds since
+        /// 1970) and the time zone the dialplan's time checks use — what a replay of the call needs to know.
+        case callStart(location: CallLocation, callerID: String, channel: String, language: String, startTime: Double,
+                       timeZone: String)
         /// A priority ran: where, the application, its arguments after substitution, and the dialplan line.
         case exec(location: CallLocation, application: String, arguments: String, file: String, line: Int)
         case promptStart(String)

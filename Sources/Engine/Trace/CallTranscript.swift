@@ -8,7 +8,7 @@ public enum CallTranscript {
         for event in events {
             let time = Milliseconds.padded(event.time)
             switch event.kind {
-            case .callStart(let location, let callerID, let channel):
+            case .callStart(let location, let callerID, let channel, _, _, _):
                 lines.append("\(time)  call from \(callerID.isEmpty ? "unknown" : callerID) on \(channel) to \(location)")
             case .exec(let location, let application, let arguments, _, _):
                 lines.append("\(time)  \(location)  \(application)(\(arguments))")

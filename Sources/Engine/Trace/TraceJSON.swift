@@ -36,10 +36,13 @@ public enum TraceJSON {
         field("event", .string(event.name))
         field("t", .number(event.time))
         switch event.kind {
-        case .callStart(let location, let callerID, let channel):
+        case .callStart(let location, let callerID, let channel, let language, let startTime, let timeZone):
             location.visitFields(field)
             field("callerid", .string(callerID))
             field("channel", .string(channel))
+            field("language", .string(language))
+            field("epoch", .number(startTime))
+            field("tz", .string(timeZone))
         case .exec(let location, let application, let arguments, let file, let line):
             location.visitFields(field)
             field("app", .string(application))
