@@ -7,7 +7,9 @@ public struct Priority: Sendable, Hashable {
     /// The application name exactly as written (matched case-insensitively at run time).
     public var application: String
     /// The raw argument text between the first `(` and the last `)`; substituted only when the priority runs.
-    public var data: String
+    public var data: String { didSet { needsSubstitution = data.containsSubstitution } }
+    /// Whether `data` holds `${` or `$[`: worked out once, not each time the priority runs.
+    public private(set) var needsSubstitution: Bool
     /// Where the `exten`/`same` line starts.
     public var location: SourceLocation
     /// Column of the application name on that line (kept as a number: a priority is copied often).
@@ -27,6 +29,7 @@ public struct Priority: Sendable, Hashable {
         self.label = label
         self.application = application
         self.data = data
+        self.needsSubstitution = data.containsSubstitution
         self.location = location
         self.applicationColumn = applicationLocation?.column ?? location.column
         self.dataColumn = dataLocation?.column ?? location.column

@@ -13,6 +13,15 @@ public enum ByteSearch {
         }
     }
 
+    /// Whether `needle` occurs in the UTF-8 bytes `bytes`.
+    public static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
+        guard !needle.isEmpty else { return true }
+        var needle = needle
+        return bytes.withUnsafeBufferPointer { haystack in
+            needle.withUTF8 { pattern in firstOffset(of: pattern, in: haystack, from: 0) != nil }
+        }
+    }
+
     /// `text` with every non-overlapping occurrence of `needle` (scanned left to right) replaced by `replacement`.
     public static func replacingAll(_ needle: String, with replacement: String, in text: String) -> String {
         guard !needle.isEmpty else { return text }

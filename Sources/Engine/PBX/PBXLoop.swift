@@ -118,7 +118,7 @@ struct PBXLoop {
     }
 
     private func execute(_ priority: Priority) -> ApplicationResult {
-        let arguments = priority.data.containsSubstitution ? call.substituteArguments(priority.data) : priority.data
+        let arguments = priority.needsSubstitution ? call.substituteArguments(priority.data) : priority.data
         var shown = call.secrets.apply(arguments)
         if !call.secrets.names.isEmpty {
             let key = priority.application.lowercased()

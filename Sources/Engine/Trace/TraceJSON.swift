@@ -13,22 +13,40 @@ public enum TraceJSON {
         return line + "}"
     }
 
-    /// Appends every value the trace line of `event` holds, one per line, as text: strings as they are
-    /// (JSON-escaped too when they hold control characters), integers in decimal, times with three decimals (the
-    /// transcript's form, which contains the trace's). Keys, event names and punctuation hold no digits, so a run
-    /// of digits occurs in the trace line or the transcript line of an event exactly when it occurs here: a search
-    /// for a PIN need not render either.
-    public static func appendValues(of event: CallEvent, to text: inout String) {
+    /// Appends every value the trace line of `event` holds, one per line, as UTF-8: strings as they are, integers in
+    /// decimal, times with three decimals (the transcript's form, which contains the trace's). Keys, event names and
+    /// punctuation hold no digits, so a run of digits (a PIN, an account number) occurs in the trace line or the
+    /// transcript line of an event exactly when it occurs here — JSON's `\u00XX` escapes of control characters
+    /// aside — and a search for one need not render either.
+    public static func appendValues(of event: CallEvent, to bytes: inout [UInt8]) {
         visitFields(of: event) { _, value in
             switch value {
-            case .string(let string):
-                text += string
-                if string.utf8.contains(where: { $0 < 0x20 }) { text += "\n" + quote(string) }
-            case .int(let number): text += String(number)
-            case .number(let seconds): text += Milliseconds.text(seconds)
+            case .string(let string): bytes.append(contentsOf: string.utf8)
+            case .int(let number): appendDecimal(number, to: &bytes)
+            case .number(let seconds):
+                let scaled = (seconds * 1000).rounded()
+                let milliseconds = scaled.isFinite && abs(scaled) < 9e15 ? Int(scaled) : 0
+                if milliseconds < 0 { bytes.append(UInt8(ascii: "-")) }
+                appendDecimal(Int(milliseconds.magnitude / 1000), to: &bytes)
+                bytes.append(UInt8(ascii: "."))
+                let fraction = Int(milliseconds.magnitude % 1000)
+                bytes.append(UInt8(ascii: "0") + UInt8(fraction / 100))
+                bytes.append(UInt8(ascii: "0") + UInt8(fraction / 10 % 10))
+                bytes.append(UInt8(ascii: "0") + UInt8(fraction % 10))
             }
-            text += "\n"
+            bytes.append(UInt8(ascii: "\n"))
         }
+    }
+
+    private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = number.magnitude
+        var digits: [UInt8] = []
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes.append(contentsOf: digits.reversed())
     }
 
     /// Calls `field` with each key and value of the event's trace line, in order.
