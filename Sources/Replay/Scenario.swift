@@ -60,6 +60,8 @@ public struct ScenarioSetup: Sendable, Equatable {
     /// How long the caller stays on the line at most when the scenario never hangs up.
     public var limit: Double = 600
     public var accountCode = ""
+    /// Where AGI programs named without a path are found (`agi-bin DIR`; nil: the engine's default).
+    public var agiDirectory: String?
 
     public init() {}
 
@@ -70,6 +72,7 @@ public struct ScenarioSetup: Sendable, Equatable {
             && lhs.astdb.map { "\($0.family)/\($0.key)=\($0.value)" } == rhs.astdb.map { "\($0.family)/\($0.key)=\($0.value)" }
             && lhs.curl == rhs.curl && lhs.variables == rhs.variables && lhs.outcomes == rhs.outcomes
             && lhs.channelName == rhs.channelName && lhs.limit == rhs.limit && lhs.accountCode == rhs.accountCode
+            && lhs.agiDirectory == rhs.agiDirectory
     }
 }
 

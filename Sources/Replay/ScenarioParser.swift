@@ -192,7 +192,7 @@ private struct Parser {
 
     static let setupKeywords: Set<String> = [
         "dialplan", "context", "extension", "exten", "caller", "callerid", "language", "lang", "time", "timezone",
-        "astdb", "curl", "variable", "var", "outcome", "use", "channel", "limit", "accountcode",
+        "astdb", "curl", "variable", "var", "outcome", "use", "channel", "limit", "accountcode", "agi-bin",
     ]
     static let stepKeywords: Set<String> = ["press", "wait", "hang", "hangup", "expect"]
 
@@ -268,6 +268,7 @@ private struct Parser {
         case "language", "lang": setup.language = try single("a language such as en")
         case "channel": setup.channelName = try single("a channel name such as PJSIP/1000-00000001")
         case "accountcode": setup.accountCode = try single("an account code")
+        case "agi-bin": setup.agiDirectory = resolve(try single("a folder of AGI programs"))
         case "limit":
             setup.limit = try duration(tokens.count > 1 ? tokens[1] : nil, number: number, after: tokens[0])
         case "timezone":

@@ -382,6 +382,7 @@ struct CallSetup {
         var configuration = Self.baseConfiguration
         configuration.timeZone = setup.timeZone
         configuration.functions.register(CannedCurl.function(setup.curl))
+        if let agiDirectory = setup.agiDirectory { configuration.agiOptions.agiDirectory = agiDirectory }
         self.configuration = configuration
         outcomes = setup.outcomes.mapValues {
             DeliveryOutcome(status: $0.status, answeredSeconds: $0.talked, waitedSeconds: $0.waited)

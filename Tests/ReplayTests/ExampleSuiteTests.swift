@@ -8,7 +8,7 @@ import Testing
     @Test func exampleScenariosPassAtEventLevel() {
         let result = Repo.command([Repo.scenarios, "--prompts", Repo.prompts])
         #expect(result.status == 0, "\(result.out)\(result.err)")
-        #expect(result.out.contains("127 scenarios (events): 127 passed"))
+        #expect(result.out.contains("129 scenarios (events): 129 passed"))
     }
 
     @Test func exampleScenariosPassAtAudioLevelAndWriteWhatTheCallerHeard() throws {
