@@ -129,6 +129,21 @@ import Testing
                 == "tests/menu.scenario:3:10: error: 'expect' needs what to expect: prompt, prompts, silence, no prompt, variable, dial, queue, transfer, context, extension, hangup, cdr, never, verbose, transcript, heard")
     }
 
+    @Test func agiFolderIsRelativeToTheScenarioFile() throws {
+        let file = try parse("""
+        dialplan bank.conf
+        agi-bin ../Dialplans/agi-bin
+        scenario one
+          expect hangup
+        scenario two
+          agi-bin /opt/agi
+          expect hangup
+        """)
+        #expect(file.scenarios[0].setup.agiDirectory == "tests/../Dialplans/agi-bin")
+        #expect(file.scenarios[1].setup.agiDirectory == "/opt/agi")
+        #expect(error("agi-bin\nscenario x\n  expect hangup").contains("'agi-bin' needs a folder of AGI programs"))
+    }
+
     @Test func hashIsADigitExceptAtTheStartOfALine() throws {
         let file = try parse("dialplan a.conf\nscenario x\n  # a comment\n  press #\n  press 12# // pound ends it\n")
         #expect(file.scenarios[0].steps.map(\.kind) == [.press(digits: "#", spacing: 0.25, after: nil, at: nil),
