@@ -105,12 +105,14 @@ enum ShellRunner {
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
         do { try process.run() } catch { return nil }
-        // Read on another thread so a command that never closes its output cannot hold the call past the deadline.
+        // Read on a thread of its own so a command that never closes its output cannot hold the call past the
+        // deadline (and a busy Dispatch pool cannot delay the reading until the deadline has passed).
         let reader = OutputReader()
-        DispatchQueue.global().async {
+        let thread = Thread {
             reader.data = pipe.fileHandleForReading.readDataToEndOfFile()
             reader.done.signal()
         }
+        thread.start()
         if reader.done.wait(timeout: .now() + max(timeout, 0.1)) == .timedOut {
             process.terminate()
             _ = reader.done.wait(timeout: .now() + 1)
