@@ -151,6 +151,18 @@ enum SayApplications {
         return play(files, call: call, skipMissing: false, interrupt: interrupt).result
     }
 
+    /// A `'file'` in a date format: the name between the quotes (nil when empty); `index` moves from the opening
+    /// quote to the closing one (or the end).
+    static func quotedFile(_ characters: [Character], at index: inout Int) -> String? {
+        var name = ""
+        index += 1
+        while index < characters.count, characters[index] != "'" {
+            name.append(characters[index])
+            index += 1
+        }
+        return name.isEmpty ? nil : name
+    }
+
     /// The prompts `ast_say_date_with_format_en` plays for `epoch` in `format`.
     static func dateFiles(epoch: Int, format: String, zone: TimeZone, now: Double, call: Call?) -> [String] {
         var calendar = Calendar(identifier: .gregorian)
@@ -173,10 +185,7 @@ enum SayApplications {
             let letter = characters[index]
             switch letter {
             case "'":
-                var name = ""
-                index += 1
-                while index < characters.count, characters[index] != "'" { name.append(characters[index]); index += 1 }
-                if !name.isEmpty { files.append(name) }
+                if let name = SayApplications.quotedFile(characters, at: &index) { files.append(name) }
             case "A", "a": files.append("digits/day-\(weekday)")
             case "B", "b", "h": files.append("digits/mon-\(month - 1)")
             case "m": files += SayPrompts.ordinal(String(month), language: call?.language ?? "en") ?? []

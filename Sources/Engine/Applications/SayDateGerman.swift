@@ -51,10 +51,7 @@ enum SayDateGerman {
             let letter = characters[index]
             switch letter {
             case "'":
-                var name = ""
-                index += 1
-                while index < characters.count, characters[index] != "'" { name.append(characters[index]); index += 1 }
-                if !name.isEmpty { files.append(name) }
+                if let name = SayApplications.quotedFile(characters, at: &index) { files.append(name) }
             case "A", "a": files.append("digits/day-\(weekday)")
             case "B", "b", "h": files.append("digits/mon-\(month - 1)")
             case "m": files += ordinal(month)

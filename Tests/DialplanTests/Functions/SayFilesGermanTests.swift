@@ -206,20 +206,6 @@ import Testing
 
     // MARK: The German prompt set
 
-    /// The repository root (the folder with `Prompts/`), found from this file through the staging symlinks.
-    private static let repositoryRoot: URL? = {
-        for start in [URL(fileURLWithPath: #filePath).resolvingSymlinksInPath(), URL(fileURLWithPath: #filePath)] {
-            var url = start.deletingLastPathComponent()
-            while url.path != "/" {
-                if FileManager.default.fileExists(atPath: url.appendingPathComponent("Prompts/README.md").path) {
-                    return url
-                }
-                url.deleteLastPathComponent()
-            }
-        }
-        return nil
-    }()
-
     /// Every file the German rules produce for 0…1100, a spread of larger numbers and the limits, in every gender,
     /// plus the money words.
     static func producedFiles() -> Set<String> {
@@ -255,7 +241,7 @@ import Testing
     }
 
     @Test func everyProducedFileExistsInPromptsDe() throws {
-        let root = try #require(Self.repositoryRoot, "no Prompts/README.md above \(#filePath)")
+        let root = try #require(RepositoryRoot.url, "no Prompts/README.md above \(#filePath)")
         let de = root.appendingPathComponent("Prompts/de")
         let missing = Self.producedFiles().sorted().filter {
             !FileManager.default.fileExists(atPath: de.appendingPathComponent($0 + ".wav").path)
@@ -264,7 +250,7 @@ import Testing
     }
 
     @Test func bankPromptsExistInGerman() throws {
-        let root = try #require(Self.repositoryRoot)
+        let root = try #require(RepositoryRoot.url)
         let text = try String(contentsOf: root.appendingPathComponent("Dialplans/bank.conf"), encoding: .utf8)
         // Literal prompt names the dialplan plays: Playback/Background arguments and Read's second argument.
         var names: Set<String> = []

@@ -144,20 +144,6 @@ import Testing
 
     // MARK: The prompt sets
 
-    /// The repository root (the folder with `Prompts/`), found from this file through the staging symlinks.
-    private static let repositoryRoot: URL? = {
-        for start in [URL(fileURLWithPath: #filePath).resolvingSymlinksInPath(), URL(fileURLWithPath: #filePath)] {
-            var url = start.deletingLastPathComponent()
-            while url.path != "/" {
-                if FileManager.default.fileExists(atPath: url.appendingPathComponent("Prompts/README.md").path) {
-                    return url
-                }
-                url.deleteLastPathComponent()
-            }
-        }
-        return nil
-    }()
-
     /// Every file the money lists of `language` name for a spread of amounts, in every currency.
     static func producedFiles(language: String) -> Set<String> {
         var files: Set<String> = []
@@ -170,7 +156,7 @@ import Testing
     }
 
     @Test func everyMoneyFileExists() throws {
-        let root = try #require(Self.repositoryRoot, "no Prompts/README.md above \(#filePath)")
+        let root = try #require(RepositoryRoot.url, "no Prompts/README.md above \(#filePath)")
         for language in ["en", "de"] {
             let files = Self.producedFiles(language: language)
             #expect(files.count > 20)
