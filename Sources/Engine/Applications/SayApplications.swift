@@ -165,13 +165,9 @@ enum SayApplications {
 
     /// The prompts `ast_say_date_with_format_en` plays for `epoch` in `format`.
     static func dateFiles(epoch: Int, format: String, zone: TimeZone, now: Double, call: Call?) -> [String] {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let date = Date(timeIntervalSince1970: Double(epoch))
-        let parts = calendar.dateComponents([.year, .month, .day, .weekday, .hour, .minute, .second], from: date)
-        let year = parts.year ?? 1970, month = parts.month ?? 1, day = parts.day ?? 1
-        let weekday = (parts.weekday ?? 1) - 1, hour = parts.hour ?? 0, minute = parts.minute ?? 0
-        let second = parts.second ?? 0
+        let moment = SaidDate(epoch: epoch, zone: zone)
+        let (year, month, day, weekday) = (moment.year, moment.month, moment.day, moment.weekday)
+        let (hour, minute, second) = (moment.hour, moment.minute, moment.second)
         var files: [String] = []
         let characters = Array(format)
         var index = 0
@@ -215,7 +211,7 @@ enum SayApplications {
             case "R": files += dateFiles(epoch: epoch, format: "HM", zone: zone, now: now, call: call)
             case "T": files += dateFiles(epoch: epoch, format: "HMS", zone: zone, now: now, call: call)
             case "Q", "q":
-                let startOfToday = startOfDay(now, calendar: calendar)
+                let startOfToday = startOfDay(now, zone: zone)
                 var sub: String?
                 if startOfToday < epoch {
                     if letter == "Q" { files.append("digits/today") }
@@ -241,8 +237,9 @@ enum SayApplications {
     }
 
     /// `beg_today` of the `Q`/`q` formats: `now` less the hours, minutes and seconds of its local time.
-    static func startOfDay(_ now: Double, calendar: Calendar) -> Int {
-        let local = calendar.dateComponents([.hour, .minute, .second], from: Date(timeIntervalSince1970: now))
-        return Int(now.rounded(.down)) - (local.hour ?? 0) * 3600 - (local.minute ?? 0) * 60 - (local.second ?? 0)
+    static func startOfDay(_ now: Double, zone: TimeZone) -> Int {
+        let whole = Int(now.rounded(.down))
+        let local = SaidDate(epoch: whole, zone: zone)
+        return whole - local.hour * 3600 - local.minute * 60 - local.second
     }
 }

@@ -24,13 +24,9 @@ enum SayDateGerman {
 
     /// The prompts for `epoch` in `format`, in `zone`; `now` decides `Q` and `q`. Warnings go to `call`.
     static func files(epoch: Int, format: String, zone: TimeZone, now: Double, call: Call?) -> [String] {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        let date = Date(timeIntervalSince1970: Double(epoch))
-        let parts = calendar.dateComponents([.year, .month, .day, .weekday, .hour, .minute, .second], from: date)
-        let year = parts.year ?? 1970, month = parts.month ?? 1, day = parts.day ?? 1
-        let weekday = (parts.weekday ?? 1) - 1, hour = parts.hour ?? 0, minute = parts.minute ?? 0
-        let second = parts.second ?? 0
+        let moment = SaidDate(epoch: epoch, zone: zone)
+        let (year, month, day, weekday) = (moment.year, moment.month, moment.day, moment.weekday)
+        let (hour, minute, second) = (moment.hour, moment.minute, moment.second)
         func number(_ value: Int, gender: String? = nil) -> [String] {
             SayPrompts.number(String(value), language: "de", gender: gender) ?? []
         }
@@ -80,7 +76,7 @@ enum SayDateGerman {
                 files.append(second == 1 ? "digits/second" : "digits/seconds")
             case "P", "p": files.append(hour > 11 ? "digits/p-m" : "digits/a-m")
             case "Q", "q":
-                let startOfToday = SayApplications.startOfDay(now, calendar: calendar)
+                let startOfToday = SayApplications.startOfDay(now, zone: zone)
                 if startOfToday < epoch {
                     if letter == "Q" { files.append("digits/today") }
                 } else if startOfToday - 86400 < epoch {
