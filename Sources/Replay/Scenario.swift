@@ -48,7 +48,9 @@ public struct ScenarioSetup: Sendable, Equatable {
     public var startTime: Double = 1_767_607_200
     public var timeZone = TimeZone(identifier: "UTC") ?? .current
     /// `family/key` → value, put into a fresh in-memory AstDB before each call.
-    public var astdb: [(family: String, key: String, value: String)] = []
+    public var astdb: [(family: String, key: String, value: String)] = [] { didSet { astdbSeed = AstDBSeed() } }
+    /// `astdb` put into a database once, for all the calls that start from it.
+    private(set) var astdbSeed = AstDBSeed()
     /// Canned answers for CURL, by exact URL (a trailing `*` matches any rest).
     public var curl: [CurlAnswer] = []
     /// Channel variables set before the first priority runs.

@@ -415,11 +415,7 @@ struct CallSetup {
     func engine(spool: String) -> Engine {
         var configuration = configuration
         configuration.spoolDirectory = spool
-        if !scenario.setup.astdb.isEmpty {
-            let db = AstDB.memory()
-            for entry in scenario.setup.astdb { try? db.put(family: entry.family, key: entry.key, value: entry.value) }
-            configuration.astdb = db
-        }
+        if !scenario.setup.astdb.isEmpty { configuration.astdb = scenario.setup.astdbSeed.database(scenario.setup.astdb) }
         return template?.sibling(configuration: configuration) ?? Engine(dialplan: dialplan, configuration: configuration)
     }
 

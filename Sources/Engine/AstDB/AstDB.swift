@@ -74,6 +74,18 @@ public final class AstDB: @unchecked Sendable {
         AstDB(memoryTable: AstDBMemoryTable())
     }
 
+    /// A new in-memory database holding this one's entries (and last error) as they are now: the table is copied
+    /// on write, so seeding one database and copying it per call costs one copy instead of a put per entry.
+    /// Nil for a SQLite database.
+    public func memoryCopy() -> AstDB? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let memory else { return nil }
+        let copy = AstDB(memoryTable: memory)
+        copy.recordedError = recordedError
+        return copy
+    }
+
     /// The most recent failure of a non-throwing call (nil if none).
     public var lastError: AstDBError? {
         lock.lock()

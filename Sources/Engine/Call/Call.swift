@@ -45,6 +45,8 @@ public final class Call: EvaluationContext {
     var pendingAGILocation: CallLocation?
     /// The engine's shared lookup cache.
     let lookups: LookupCache
+    /// The lookup run of the extension last looked up.
+    private var currentRun: (key: LookupCache.Key, run: PriorityRun)?
     /// The engine's parsed time specs.
     let timeSpecs: TimeSpecCache
 
@@ -144,10 +146,16 @@ public final class Call: EvaluationContext {
         record(.jump(to: target, reason: reason))
     }
 
-    /// The number behind a label of an extension (looked up like the PBX does, with includes).
+    /// The number behind a label of an extension (looked up like the PBX does, with includes), through the
+    /// engine's cache.
     func priority(labeled label: String, context: String, exten: String) -> Int? {
-        dialplan.findExtension(exten, in: context, priority: .label(label), callerID: callerID["num"],
-                               now: now, timeZone: timeZone)?.priority?.number
+        let caller = callerID["num"] ?? ""
+        let find = {
+            self.dialplan.findExtension(exten, in: context, priority: .label(label), callerID: caller,
+                                        now: self.now, timeZone: self.timeZone)?.priority?.number
+        }
+        guard let run = lookupRun(context: context, exten: exten, callerID: caller) else { return find() }
+        return run.number(labeled: label, lookup: find)
     }
 
     /// `ast_exists_extension` against the call's caller ID and time.
@@ -158,10 +166,24 @@ public final class Call: EvaluationContext {
     /// The priority a lookup finds (`pbx_find_extension` in E_MATCH mode), through the engine's cache.
     func priority(_ number: Int, of exten: String, in context: String) -> Priority? {
         let caller = callerID["num"] ?? ""
-        return lookups.priority(LookupCache.Key(context: context, exten: exten, priority: number, callerID: caller)) {
-            dialplan.findExtension(exten, in: context, priority: .number(number), callerID: caller, mode: .match,
-                                   now: now, timeZone: timeZone)?.priority
+        let find = {
+            self.dialplan.findExtension(exten, in: context, priority: .number(number), callerID: caller, mode: .match,
+                                        now: self.now, timeZone: self.timeZone)?.priority
         }
+        guard let run = lookupRun(context: context, exten: exten, callerID: caller) else { return find() }
+        return run.priority(number, lookup: find)
+    }
+
+    /// The engine's cached lookups of (context, exten, caller ID), kept at hand while the call stays there.
+    private func lookupRun(context: String, exten: String, callerID: String) -> PriorityRun? {
+        if let current = currentRun, current.key.exten == exten, current.key.context == context,
+           current.key.callerID == callerID {
+            return current.run
+        }
+        let key = LookupCache.Key(context: context, exten: exten, callerID: callerID)
+        guard let run = lookups.run(key) else { return nil }
+        currentRun = (key, run)
+        return run
     }
 
     func matchMore(_ exten: String, in context: String) -> Bool {

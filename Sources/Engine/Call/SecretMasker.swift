@@ -97,14 +97,16 @@ public struct SecretMasker: Sendable {
     /// the value is known to be secret (it is being assigned right now).
     public func maskingAssignments(_ arguments: String, application: String) -> String {
         guard !names.isEmpty else { return arguments }
-        let pieces = application == "mset" ? arguments.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            : [arguments]
-        let masked = pieces.map { piece -> String in
-            guard let equals = piece.firstIndex(of: "=") else { return piece }
-            let name = String(piece[..<equals]).trimmingBlanksForApplication()
-            guard let exposure = names[VariableName.stripInheritance(name)] else { return piece }
-            return "\(name)=\(exposure.masked(String(piece[piece.index(after: equals)...])))"
-        }
-        return masked.joined(separator: ",")
+        guard application == "mset" else { return maskingAssignment(arguments) }
+        return arguments.split(separator: ",", omittingEmptySubsequences: false)
+            .map { maskingAssignment(String($0)) }.joined(separator: ",")
+    }
+
+    /// One `NAME=value`, split at the first `=` byte as Set splits it.
+    private func maskingAssignment(_ piece: String) -> String {
+        guard let equals = piece.utf8.firstIndex(of: UInt8(ascii: "=")) else { return piece }
+        let name = String(piece[..<equals]).trimmingBlanksForApplication()
+        guard let exposure = names[VariableName.stripInheritance(name)] else { return piece }
+        return "\(name)=\(exposure.masked(String(piece[piece.utf8.index(after: equals)...])))"
     }
 }

@@ -63,11 +63,16 @@ public struct CallResult: Sendable {
         events = call.events
         record = CallDetailRecord(call: call)
         finalLocation = call.location
-        var shown: [String: String] = [:]
-        for (name, value) in call.variables {
-            shown[name] = call.secrets.shown(value, of: name)
+        if call.secrets.names.isEmpty && call.secrets.hidden.isEmpty {
+            // Nothing to mask: the variables as they are, shared rather than copied.
+            variables = call.variables
+        } else {
+            var shown: [String: String] = [:]
+            for (name, value) in call.variables {
+                shown[name] = call.secrets.shown(value, of: name)
+            }
+            variables = shown
         }
-        variables = shown
         failure = call.failure
     }
 }

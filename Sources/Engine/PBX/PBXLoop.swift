@@ -120,7 +120,7 @@ struct PBXLoop {
     private func execute(_ priority: Priority) -> ApplicationResult {
         let arguments = priority.needsSubstitution ? call.substituteArguments(priority.data) : priority.data
         var shown = call.secrets.apply(arguments)
-        if !call.secrets.names.isEmpty {
+        if !call.secrets.names.isEmpty, (3...4).contains(priority.application.utf8.count) {
             let key = priority.application.lowercased()
             if key == "set" || key == "mset" { shown = call.secrets.maskingAssignments(shown, application: key) }
         }

@@ -5,12 +5,19 @@ import Foundation
 public enum TraceJSON {
     /// The JSON Lines object for `event` (no newline).
     public static func line(_ event: CallEvent) -> String {
-        var line = "{"
+        // Built as bytes: one allocation for the line instead of a few per field.
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        bytes.reserveCapacity(160)
         visitFields(of: event) { key, value in
-            if line.utf8.count > 1 { line += "," }
-            line += "\"" + key + "\":" + value.text
+            if bytes.count > 1 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(contentsOf: key.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: ":"))
+            value.append(to: &bytes)
         }
-        return line + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends every value the trace line of `event` holds, one per line, as UTF-8: strings as they are, integers in
@@ -40,13 +47,18 @@ public enum TraceJSON {
 
     private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
         if number < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = number.magnitude
-        var digits: [UInt8] = []
+        appendDecimal(magnitude: number.magnitude, to: &bytes)
+    }
+
+    /// The digits of `magnitude`, written in place (no temporary array).
+    private static func appendDecimal(magnitude: UInt, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        var magnitude = magnitude
         repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
             magnitude /= 10
         } while magnitude > 0
-        bytes.append(contentsOf: digits.reversed())
+        bytes[start...].reverse()
     }
 
     /// Calls `field` with each key and value of the event's trace line, in order.
@@ -124,6 +136,43 @@ public enum TraceJSON {
             case .number(let value):
                 // Millisecond resolution, no exponent, no trailing zeros.
                 return Milliseconds.text(value, trimmingZeros: true)
+            }
+        }
+
+        /// Appends `text` as UTF-8 without building it as a string first.
+        func append(to bytes: inout [UInt8]) {
+            switch self {
+            case .string(let value):
+                if value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                    bytes.append(contentsOf: quote(value).utf8)
+                } else {
+                    bytes.append(UInt8(ascii: "\""))
+                    bytes.append(contentsOf: value.utf8)
+                    bytes.append(UInt8(ascii: "\""))
+                }
+            case .int(let value):
+                appendDecimal(value, to: &bytes)
+            case .number(let value):
+                // `Milliseconds.text(value, trimmingZeros: true)`, digit for digit.
+                let scaled = (value * 1000).rounded()
+                guard scaled.isFinite, abs(scaled) < 9e15 else {
+                    bytes.append(UInt8(ascii: "0"))
+                    return
+                }
+                let total = Int(scaled)
+                if total < 0 { bytes.append(UInt8(ascii: "-")) }
+                appendDecimal(magnitude: total.magnitude / 1000, to: &bytes)
+                var fraction = total.magnitude % 1000
+                guard fraction != 0 else { return }
+                var digits = 3
+                while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+                bytes.append(UInt8(ascii: "."))
+                // Leading zeros of the fraction: `digits` places in all.
+                var width = 1
+                var rest = fraction / 10
+                while rest > 0 { width += 1; rest /= 10 }
+                for _ in 0..<(digits - width) { bytes.append(UInt8(ascii: "0")) }
+                appendDecimal(magnitude: fraction, to: &bytes)
             }
         }
     }
