@@ -132,7 +132,8 @@ extension CallFlowGraph {
     static func resolve(_ text: String, from here: NodeID, dialplan: Dialplan) -> Target? {
         var body = text.trimmingCharacters(in: .whitespaces)
         guard !body.isEmpty else { return nil }
-        if let open = topLevelParenthesis(in: body) { body = String(body[..<open]) }
+        // The `(` that starts Gosub arguments: the first one outside `${...}`/`$[...]`.
+        if let open = body.firstIndexOutsideSubstitutions(of: "(") { body = String(body[..<open]) }
         let fields = topLevelFields(body)
         if body.contains("$") {
             // Only the part that is written out is known: a static context may still be named.
@@ -196,23 +197,5 @@ extension CallFlowGraph {
         }
         fields.append(current)
         return fields.map { $0.trimmingCharacters(in: .whitespaces) }
-    }
-
-    /// The `(` that starts Gosub arguments: the first one outside `${...}`/`$[...]`.
-    private static func topLevelParenthesis(in text: String) -> String.Index? {
-        var depth = 0
-        var previous: Character = " "
-        for index in text.indices {
-            let c = text[index]
-            if previous == "$" && (c == "{" || c == "[") {
-                depth += 1
-            } else if depth > 0 && (c == "}" || c == "]") {
-                depth -= 1
-            } else if c == "(" && depth == 0 {
-                return index
-            }
-            previous = c
-        }
-        return nil
     }
 }

@@ -72,19 +72,6 @@ struct JumpTarget: Equatable {
 
     /// The first `?` outside `${...}` and `$[...]` (an expression may hold its own `?`).
     static func firstQuestionMark(in data: String) -> String.Index? {
-        var depth = 0
-        var previous: Character = " "
-        for index in data.indices {
-            let c = data[index]
-            if previous == "$" && (c == "{" || c == "[") {
-                depth += 1
-            } else if depth > 0 && (c == "}" || c == "]") {
-                depth -= 1
-            } else if c == "?" && depth == 0 {
-                return index
-            }
-            previous = c
-        }
-        return nil
+        data.firstIndexOutsideSubstitutions(of: "?")
     }
 }

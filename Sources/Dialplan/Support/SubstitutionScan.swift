@@ -9,3 +9,23 @@ extension StringProtocol {
         return false
     }
 }
+
+extension String {
+    /// The first `character` outside `${...}` and `$[...]` (their own `?`, `:` or `(` do not count).
+    public func firstIndexOutsideSubstitutions(of character: Character) -> Index? {
+        var depth = 0
+        var previous: Character = " "
+        for index in indices {
+            let c = self[index]
+            if previous == "$" && (c == "{" || c == "[") {
+                depth += 1
+            } else if depth > 0 && (c == "}" || c == "]") {
+                depth -= 1
+            } else if c == character && depth == 0 {
+                return index
+            }
+            previous = c
+        }
+        return nil
+    }
+}
