@@ -9,6 +9,8 @@ func spoolConfiguration(allowShell: Bool = false) -> (EngineConfiguration, Strin
     var configuration = EngineConfiguration(timeZone: TimeZone(identifier: "UTC")!, allowShell: allowShell,
                                             spoolDirectory: directory)
     configuration.stepLimit = 10_000
+    // Shell commands here end at once; the deadline stays far above what a fully loaded test run can add.
+    configuration.curlTimeout = 60
     return (configuration, directory)
 }
 
